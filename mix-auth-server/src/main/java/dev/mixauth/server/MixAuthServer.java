@@ -1,0 +1,153 @@
+package dev.mixauth.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.crypto.tink.KeysetHandle;
+import dev.mixauth.server.api.ApiServer;
+import dev.mixauth.server.audit.AuditLog;
+import dev.mixauth.server.auth.CredentialIndex;
+import dev.mixauth.server.auth.CredentialService;
+import dev.mixauth.server.auth.PreferencesService;
+import dev.mixauth.server.auth.ProviderRegistry;
+import dev.mixauth.server.auth.StatusService;
+import dev.mixauth.server.config.ConfigException;
+import dev.mixauth.server.config.DataDirectory;
+import dev.mixauth.server.config.ServerConfig;
+import dev.mixauth.server.oauth.OAuthFlowService;
+import dev.mixauth.server.oauth.TokenEndpoint;
+import dev.mixauth.server.oauth.TokenHealth;
+import dev.mixauth.server.provider.HttpKeyChecker;
+import dev.mixauth.server.provider.KeyChecker;
+import dev.mixauth.server.provider.ProviderHttp;
+import dev.mixauth.server.store.sqlite.SqliteCredentialStore;
+import dev.mixauth.server.vault.CredentialStore;
+import dev.mixauth.server.vault.CredentialVault;
+import dev.mixauth.server.vault.KeysetSource;
+import dev.mixauth.server.vault.TinkSecretBox;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the whole server from its configuration: the store, the keyset, the services and the
+ * HTTP API. Closing it stops the listener first and closes the store last.
+ */
+public final class MixAuthServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MixAuthServer.class);
+
+  private final CredentialStore store;
+  private final ApiServer api;
+
+  private MixAuthServer(CredentialStore store, ApiServer api) {
+    this.store = store;
+    this.api = api;
+  }
+
+  /** Starts a server with the system clock and the real key checker. */
+  public static MixAuthServer start(ServerConfig config) {
+    return start(config, Clock.systemUTC(), null);
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param checker the key checker to use, or null for HTTP checks against the configured API URLs
+   * @throws ConfigException when the settings are unsafe or invalid
+   */
+  public static MixAuthServer start(ServerConfig config, Clock clock, KeyChecker checker) {
+    long started = System.nanoTime();
+    requireTokenOffLoopback(config);
+    DataDirectory.prepare(config.dataDir());
+
+    CredentialStore store = SqliteCredentialStore.open(config.dataDir());
+    try {
+      DataDirectory.restrictFiles(config.dataDir());
+      KeysetHandle keyset =
+          KeysetSource.load(
+              config.masterKey(), config.dataDir().resolve(KeysetSource.KEY_FILE_NAME), store.hasEncryptedData());
+      CredentialVault vault = new CredentialVault(store, new TinkSecretBox(keyset));
+      vault.verifyKey();
+
+      ApiServer api = ApiServer.start(dependencies(config, clock, checker, store, vault), config.host(), config.port());
+      log.info("mix-auth {} started in {} ms with data in {}", version(), (System.nanoTime() - started) / 1_000_000,
+          config.dataDir());
+      return new MixAuthServer(store, api);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static ApiServer.Dependencies dependencies(
+      ServerConfig config, Clock clock, KeyChecker checker, CredentialStore store, CredentialVault vault) {
+    ObjectMapper json = objectMapper();
+    ProviderRegistry registry = ProviderRegistry.defaults();
+    ProviderHttp http = new ProviderHttp(config.providerTimeout());
+    KeyChecker keyChecker = checker != null ? checker : new HttpKeyChecker(http, config.apiUrls());
+
+    AuditLog audit = new AuditLog(store, clock);
+    CredentialIndex index = new CredentialIndex(store);
+    index.reload();
+    PreferencesService preferences = new PreferencesService(store, registry, audit, clock);
+    StatusService status = new StatusService(registry, index, config.environmentKeys(), preferences, clock);
+    CredentialService credentials =
+        new CredentialService(registry, vault, index, keyChecker, preferences, status, audit, clock);
+    OAuthFlowService oauth =
+        new OAuthFlowService(
+            registry, config::oauth, vault, index, new TokenEndpoint(http, json), audit, clock, config.maxPendingFlows());
+    TokenHealth tokenHealth = new TokenHealth(registry, index, clock);
+
+    return new ApiServer.Dependencies(
+        json, registry, credentials, oauth, status, preferences, tokenHealth, audit, clock, version(),
+        config.allowedHosts(), config.allowedOrigins(), config.apiToken());
+  }
+
+  /** Returns the JSON mapper of the API: strict on input, so duplicate keys are rejected. */
+  public static ObjectMapper objectMapper() {
+    ObjectMapper json = new ObjectMapper();
+    json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    json.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    return json;
+  }
+
+  private static void requireTokenOffLoopback(ServerConfig config) {
+    if (config.apiToken().isPresent() || isLoopback(config.host())) {
+      return;
+    }
+    throw new ConfigException(
+        "Refusing to listen on " + config.host() + " without an API token: any machine that can reach it could"
+            + " read and change credentials. Set MIX_AUTH_API_TOKEN, or listen on 127.0.0.1.");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost")) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new ConfigException("MIX_AUTH_HOST \"" + host + "\" is not a known host name or address.");
+    }
+  }
+
+  public static String version() {
+    String version = MixAuthServer.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    store.close();
+    log.info("mix-auth stopped");
+  }
+}

@@ -1,0 +1,156 @@
+package dev.mixauth.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mixauth.server.audit.AuditLog;
+import dev.mixauth.server.auth.CredentialService;
+import dev.mixauth.server.auth.PreferencesService;
+import dev.mixauth.server.auth.ProviderRegistry;
+import dev.mixauth.server.auth.StatusService;
+import dev.mixauth.server.errors.MixAuthException;
+import dev.mixauth.server.oauth.OAuthFlowService;
+import dev.mixauth.server.oauth.TokenHealth;
+import dev.mixauth.server.vault.Secret;
+import dev.mixauth.server.vault.StoreException;
+import dev.mixauth.server.vault.VaultException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API: routes, the request guard, request logging and error mapping. */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private static final Logger requests = LoggerFactory.getLogger("dev.mixauth.server.requests");
+
+  /** The services and settings the routes need. */
+  public record Dependencies(
+      ObjectMapper json,
+      ProviderRegistry registry,
+      CredentialService credentials,
+      OAuthFlowService oauth,
+      StatusService status,
+      PreferencesService preferences,
+      TokenHealth tokenHealth,
+      AuditLog audit,
+      Clock clock,
+      String version,
+      List<String> allowedHosts,
+      List<String> allowedOrigins,
+      Optional<Secret> apiToken) {}
+
+  private final Javalin app;
+
+  private ApiServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Starts listening on {@code host:port}; port 0 picks a free port. */
+  public static ApiServer start(Dependencies deps, String host, int port) {
+    ErrorResponses errors = new ErrorResponses(deps.json());
+    RequestGuard guard = new RequestGuard(deps.allowedHosts(), deps.allowedOrigins(), deps.apiToken(), deps.audit());
+    AuthHandlers auth = new AuthHandlers(deps.json(), deps.credentials(), deps.oauth(), deps.status());
+    PreferenceHandlers preferences = new PreferenceHandlers(deps.json(), deps.preferences(), deps.registry());
+    SystemHandlers system = new SystemHandlers(deps.clock(), deps.version(), deps.tokenHealth());
+
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.jetty.host = host;
+              config.jetty.port = port;
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.prefer405over404 = true;
+              config.http.maxRequestSize = JsonBody.MAX_BYTES;
+              config.http.defaultContentType = "application/json; charset=utf-8";
+              config.jsonMapper(new JavalinJackson(deps.json(), false));
+              config.requestLogger.http(
+                  (ctx, ms) -> requests.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+
+              config.routes.before(guard::check);
+
+              config.routes.post("/api/auth/api-key", auth::storeApiKey);
+              config.routes.post("/api/auth/apikey", auth::setApiKey);
+              config.routes.post("/api/auth/login", auth::initiateLogin);
+              config.routes.post("/api/auth/oauth-callback", auth::oauthCallback);
+              config.routes.post("/api/auth/oauth/{provider}", auth::startOAuth);
+              config.routes.get("/api/auth/status", auth::status);
+              config.routes.get("/api/auth/validate", auth::validate);
+              config.routes.delete("/api/auth/{provider}", auth::delete);
+
+              config.routes.get("/api/preferences", preferences::get);
+              config.routes.post("/api/preferences", preferences::update);
+              config.routes.get("/api/preferences/providers", preferences::providers);
+              config.routes.post("/api/preferences/reset", preferences::reset);
+
+              config.routes.get("/health", system::health);
+              config.routes.get("/health/auth", system::tokenHealth);
+              config.routes.get("/openapi.yaml", system::openApi);
+
+              config.routes.exception(ApiError.class, errors::apiError);
+              config.routes.exception(MixAuthException.class, errors::serviceFailure);
+              config.routes.exception(StoreException.class, errors::storeFailure);
+              config.routes.exception(VaultException.class, errors::vaultFailure);
+              config.routes.exception(HttpResponseException.class,
+                  (e, ctx) -> errors.write(ctx, e.getStatus(), errorType(e.getStatus()), httpMessage(e, ctx)));
+              config.routes.exception(Exception.class, errors::unexpected);
+
+              config.routes.error(404, "*", ctx -> {
+                if (ctx.attribute(ErrorResponses.WRITTEN) == null) {
+                  errors.write(ctx, 404, ErrorType.NOT_FOUND, notFound(ctx));
+                }
+              });
+              config.routes.error(405, "*", ctx -> {
+                if (ctx.attribute(ErrorResponses.WRITTEN) == null) {
+                  errors.write(ctx, 405, ErrorType.BAD_REQUEST, notAllowed(ctx));
+                }
+              });
+            });
+    app.start();
+    log.info("Listening on http://{}:{}", host, app.port());
+    return new ApiServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static String notFound(Context ctx) {
+    return "No endpoint at " + ctx.method() + " " + ctx.path() + "; GET /openapi.yaml lists the API.";
+  }
+
+  private static String notAllowed(Context ctx) {
+    return ctx.method() + " is not allowed on " + ctx.path() + "; GET /openapi.yaml lists the methods of each path.";
+  }
+
+  private static ErrorType errorType(int status) {
+    return switch (status) {
+      case 401 -> ErrorType.UNAUTHORIZED;
+      case 404 -> ErrorType.NOT_FOUND;
+      default -> status >= 500 ? ErrorType.INTERNAL_ERROR : ErrorType.BAD_REQUEST;
+    };
+  }
+
+  private static String httpMessage(HttpResponseException e, Context ctx) {
+    switch (e.getStatus()) {
+      case 404:
+        return notFound(ctx);
+      case 405:
+        return notAllowed(ctx);
+      case 413:
+        return "The request body is larger than the limit of " + JsonBody.MAX_BYTES + " bytes.";
+      default:
+        break;
+    }
+    return e.getMessage() == null || e.getMessage().isBlank() ? "The request was rejected (HTTP " + e.getStatus() + ")." : e.getMessage();
+  }
+}

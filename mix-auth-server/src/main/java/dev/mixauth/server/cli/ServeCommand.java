@@ -1,0 +1,71 @@
+package dev.mixauth.server.cli;
+
+import dev.mixauth.server.MixAuthServer;
+import dev.mixauth.server.config.ConfigException;
+import dev.mixauth.server.config.ServerConfig;
+import dev.mixauth.server.vault.StoreException;
+import dev.mixauth.server.vault.VaultException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mix-auth serve}: runs the server until it is stopped with Ctrl-C or SIGTERM. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts the Mix authentication server.",
+      "",
+      "Settings come from flags, then MIX_AUTH_* environment variables, then defaults:",
+      "  MIX_AUTH_HOST, MIX_AUTH_PORT, MIX_AUTH_DATA_DIR   listener and data folder",
+      "  MIX_AUTH_MASTER_KEY       Tink JSON keyset (or its base64); default: <data dir>/master.key",
+      "  MIX_AUTH_API_TOKEN        bearer token required on every request; needed off loopback",
+      "  MIX_AUTH_ANTHROPIC_OAUTH  'enabled' to allow Claude sign-in (default: disabled)",
+      "  MIX_AUTH_<PROVIDER>_AUTHORIZE_URL, _TOKEN_URL, _REDIRECT_URI, _API_URL   provider endpoints",
+      "  MIX_AUTH_ALLOWED_HOSTS, MIX_AUTH_ALLOWED_ORIGINS   extra Host names and browser origins (comma-separated)",
+      "  ANTHROPIC_API_KEY, OPENAI_API_KEY, OPENROUTER_API_KEY   keys used when none is stored",
+      ""
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1, or MIX_AUTH_HOST).")
+  private String host;
+
+  @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8088, or MIX_AUTH_PORT).")
+  private Integer port;
+
+  @Option(names = "--data-dir", description = "Folder of the store and key file (default: $XDG_DATA_HOME/mix-auth,"
+      + " else ~/.local/share/mix-auth, or MIX_AUTH_DATA_DIR).")
+  private Path dataDir;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    MixAuthServer server;
+    try {
+      ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+      if (host != null) {
+        config = config.withHost(host);
+      }
+      if (port != null) {
+        config = config.withPort(port);
+      }
+      if (dataDir != null) {
+        config = config.withDataDir(dataDir);
+      }
+      server = MixAuthServer.start(config);
+    } catch (ConfigException | VaultException | StoreException e) {
+      System.err.println("mix-auth: " + e.getMessage());
+      return 1;
+    }
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "mix-auth-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

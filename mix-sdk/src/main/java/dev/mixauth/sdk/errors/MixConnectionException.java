@@ -1,0 +1,12 @@
+package dev.mixauth.sdk.errors;
+
+/**
+ * No HTTP response arrived: the connection was refused or reset, or the attempt timed out. The
+ * cause is the I/O exception of the last attempt.
+ */
+public class MixConnectionException extends MixException {
+
+  public MixConnectionException(String message, Throwable cause) {
+    super(message, 0, "", null, cause);
+  }
+}
