@@ -18,6 +18,12 @@ final class RequestBody {
   /** JSON fields whose values are secrets wherever they appear in a request body. */
   static final Set<String> SECRET_FIELDS = Set.of("api_key", "apiKey", "code", "state");
 
+  /**
+   * Shortest secret that {@link #scrub(String)} replaces. Shorter values are not real keys, codes
+   * or states, and replacing every occurrence of, say, "c" would garble the message.
+   */
+  static final int MIN_SCRUBBED_LENGTH = 8;
+
   private static final RequestBody EMPTY = new RequestBody(null, "", List.of());
 
   private final String json;
@@ -63,14 +69,17 @@ final class RequestBody {
     return redactedJson;
   }
 
-  /** Returns {@code text} with every secret of this body replaced by its hint. */
+  /**
+   * Returns {@code text} with every secret of this body that has at least {@value
+   * #MIN_SCRUBBED_LENGTH} characters replaced by its hint.
+   */
   String scrub(String text) {
     if (text == null) {
       return null;
     }
     String result = text;
     for (String secret : secrets) {
-      if (!secret.isEmpty()) {
+      if (secret.length() >= MIN_SCRUBBED_LENGTH) {
         result = result.replace(secret, SecretHint.of(secret));
       }
     }

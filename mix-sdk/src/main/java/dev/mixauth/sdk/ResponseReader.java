@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.mixauth.sdk.errors.ErrorResponse;
 import dev.mixauth.sdk.errors.MixDefaultError;
 import dev.mixauth.sdk.errors.ResponseValidationError;
@@ -110,6 +111,10 @@ final class ResponseReader {
 
   private static String describe(JsonProcessingException e) {
     String detail = e.getOriginalMessage();
+    if (e instanceof ValueInstantiationException
+        && e.getCause() instanceof IllegalArgumentException) {
+      detail = e.getCause().getMessage(); // a record's own check, clearer than Jackson's wrapper
+    }
     if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
       String path =
           ((JsonMappingException) e)

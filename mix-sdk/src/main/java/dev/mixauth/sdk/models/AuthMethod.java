@@ -33,7 +33,7 @@ public enum AuthMethod {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static AuthMethod fromValue(String value) {
     if (value == null) {
       throw new NullPointerException("auth method value is null");
