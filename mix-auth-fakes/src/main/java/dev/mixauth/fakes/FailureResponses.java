@@ -37,7 +37,7 @@ final class FailureResponses {
         rateLimited(ctx, failure.duration());
         return true;
       case SLOW:
-        return !sleep(ctx, failure.duration());
+        return delayUnlessInterrupted(ctx, failure.duration());
       case DROP_CONNECTION:
         Connections.drop(ctx);
         return true;
@@ -76,10 +76,10 @@ final class FailureResponses {
   }
 
   /**
-   * Waits for the delay. Returns true if the wait was interrupted, which happens when the server
-   * stops, and then answers 503.
+   * Waits for the delay and returns false, so the normal response follows. If the wait is
+   * interrupted, which happens when the server stops, it answers 503 and returns true.
    */
-  private static boolean sleep(Context ctx, Duration delay) {
+  private static boolean delayUnlessInterrupted(Context ctx, Duration delay) {
     try {
       Thread.sleep(delay.toMillis());
       return false;

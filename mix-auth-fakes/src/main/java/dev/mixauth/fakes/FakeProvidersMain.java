@@ -33,13 +33,32 @@ public final class FakeProvidersMain {
   /** The parsed command line. */
   static final class Arguments {
     final int port;
-    final List<String[]> acceptedKeys;
+    final List<AcceptedKey> acceptedKeys;
     final boolean help;
 
-    Arguments(int port, List<String[]> acceptedKeys, boolean help) {
+    Arguments(int port, List<AcceptedKey> acceptedKeys, boolean help) {
       this.port = port;
       this.acceptedKeys = List.copyOf(acceptedKeys);
       this.help = help;
+    }
+  }
+
+  /** One {@code --accept-key} value. It has no {@code toString}, so the key is never printed. */
+  static final class AcceptedKey {
+    private final Provider provider;
+    private final String key;
+
+    AcceptedKey(Provider provider, String key) {
+      this.provider = provider;
+      this.key = key;
+    }
+
+    Provider provider() {
+      return provider;
+    }
+
+    String key() {
+      return key;
     }
   }
 
@@ -59,8 +78,8 @@ public final class FakeProvidersMain {
     }
 
     FakeProviders fake = FakeProviders.start(arguments.port);
-    for (String[] providerAndKey : arguments.acceptedKeys) {
-      fake.acceptApiKey(providerAndKey[0], providerAndKey[1]);
+    for (AcceptedKey accepted : arguments.acceptedKeys) {
+      fake.acceptApiKey(accepted.provider().id(), accepted.key());
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -84,7 +103,7 @@ public final class FakeProvidersMain {
    */
   static Arguments parse(String[] args) {
     int port = DEFAULT_PORT;
-    List<String[]> acceptedKeys = new ArrayList<>();
+    List<AcceptedKey> acceptedKeys = new ArrayList<>();
     boolean help = false;
 
     for (int i = 0; i < args.length; i++) {
@@ -162,13 +181,13 @@ public final class FakeProvidersMain {
   }
 
   /** Splits {@code provider=KEY} at the first {@code =}; the error never repeats the key. */
-  private static String[] parseProviderAndKey(String value) {
+  private static AcceptedKey parseProviderAndKey(String value) {
     int equals = value.indexOf('=');
     if (equals <= 0 || equals == value.length() - 1) {
       throw new IllegalArgumentException(
           "--accept-key must have the form PROVIDER=KEY, for example openai=sk-test.");
     }
-    String provider = Provider.fromId(value.substring(0, equals)).id();
-    return new String[] {provider, value.substring(equals + 1)};
+    Provider provider = Provider.fromId(value.substring(0, equals));
+    return new AcceptedKey(provider, value.substring(equals + 1));
   }
 }

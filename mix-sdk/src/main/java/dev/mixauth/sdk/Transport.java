@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -86,8 +87,7 @@ final class Transport {
   <T> T call(
       Operation operation, String path, Object body, RetryConfig retryOverride, JavaType type) {
     if (closed.get()) {
-      throw new IllegalStateException(
-          "this Mix client is closed; create a new one to call " + operation.name());
+      throw closedException();
     }
 
     RequestBody requestBody = RequestBody.of(mapper, body);
@@ -124,14 +124,29 @@ final class Transport {
     return reader.read(operation, response, type, requestBody);
   }
 
-  /** Runs {@code call} on the client's executor. */
+  /**
+   * Runs {@code call} on the client's executor. A closed client returns a future that failed
+   * with {@link IllegalStateException}.
+   */
   <T> CompletableFuture<T> async(Supplier<T> call) {
-    return CompletableFuture.supplyAsync(call, executor);
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(closedException());
+    }
+    try {
+      return CompletableFuture.supplyAsync(call, executor);
+    } catch (RejectedExecutionException e) {
+      // close() shut the executor down after the check above, or a caller's executor is full.
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Rejects later calls. Calls already running finish. */
   void close() {
     closed.set(true);
+  }
+
+  private static IllegalStateException closedException() {
+    return new IllegalStateException("this Mix client is closed; create a new one to send requests");
   }
 
   private HttpRequest buildRequest(Operation operation, String path, RequestBody body) {

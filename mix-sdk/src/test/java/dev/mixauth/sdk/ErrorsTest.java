@@ -212,8 +212,9 @@ class ErrorsTest {
 
     assertThatThrownBy(() -> mix.authentication().storeApiKey("k", Provider.OPENAI))
         .isExactlyInstanceOf(ResponseValidationError.class)
-        .hasMessageContaining("storeApiKey returned status 200 with a body that does not match")
-        .hasMessageContaining("required field 'message' is missing or null");
+        .hasMessage(
+            "storeApiKey returned status 200 with a body that does not match StoreApiKeyResponse:"
+                + " required field 'message' is missing or null");
   }
 
   @Test
@@ -222,7 +223,9 @@ class ErrorsTest {
 
     assertThatThrownBy(() -> mix.authentication().deleteCredentials("openai"))
         .isExactlyInstanceOf(ResponseValidationError.class)
-        .hasMessageContaining("required field 'status' is missing or null");
+        .hasMessage(
+            "deleteCredentials returned status 200 with a body that does not match"
+                + " DeleteCredentialsResponse: required field 'status' is missing or null");
   }
 
   @Test
@@ -248,6 +251,29 @@ class ErrorsTest {
         .hasMessageStartingWith(
             "getAuthStatus returned status 200 with a body that does not match"
                 + " GetAuthStatusResponse: at 'providers.openai.authenticated': ");
+  }
+
+  @Test
+  void numberForAuthMethodThrowsValidationError() {
+    server.enqueue(
+        json(
+            200,
+            "{\"valid\":true,\"provider\":\"openai\",\"auth_method\":7,\"message\":\"m\"}"));
+
+    assertThatThrownBy(() -> mix.authentication().validatePreferredProvider())
+        .isExactlyInstanceOf(ResponseValidationError.class)
+        .hasMessageContaining("at 'auth_method'");
+  }
+
+  @Test
+  void nullProviderStatusThrowsValidationError() {
+    server.enqueue(json(200, "{\"providers\":{\"openai\":null}}"));
+
+    assertThatThrownBy(() -> mix.authentication().getAuthStatus())
+        .isExactlyInstanceOf(ResponseValidationError.class)
+        .hasMessage(
+            "getAuthStatus returned status 200 with a body that does not match"
+                + " GetAuthStatusResponse: required field 'providers.openai' is missing or null");
   }
 
   @Test

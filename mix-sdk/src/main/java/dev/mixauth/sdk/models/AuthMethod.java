@@ -1,7 +1,7 @@
 package dev.mixauth.sdk.models;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * How a provider is authenticated.
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <p>A wire value that this SDK version lacks, for example one added by a newer server, reads as
  * {@link #UNKNOWN} instead of failing the response.
  */
+@JsonDeserialize(using = AuthMethodDeserializer.class)
 public enum AuthMethod {
   OAUTH("oauth"),
   API_KEY("api_key"),
@@ -33,7 +34,6 @@ public enum AuthMethod {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static AuthMethod fromValue(String value) {
     if (value == null) {
       throw new NullPointerException("auth method value is null");
