@@ -16,6 +16,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +68,14 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.jetty.host = host;
               config.jetty.port = port;
+              if (alsoIpv6Loopback(host, port)) {
+                config.jetty.addConnector((server, http) -> {
+                  ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                  connector.setHost("::1");
+                  connector.setPort(port);
+                  return connector;
+                });
+              }
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.prefer405over404 = true;
@@ -113,6 +127,25 @@ public final class ApiServer implements AutoCloseable {
     app.start();
     log.info("Listening on http://{}:{}", host, app.port());
     return new ApiServer(app);
+  }
+
+  /**
+   * Whether to listen on ::1 as well, because clients that resolve {@code localhost} to ::1 first
+   * would otherwise fail to connect. Only for the default IPv4 loopback on a fixed port, and only
+   * where the machine has IPv6 loopback and the port is free there.
+   */
+  private static boolean alsoIpv6Loopback(String host, int port) {
+    if (!host.equals("127.0.0.1") || port == 0) {
+      return false;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName("::1"), port));
+      return true;
+    } catch (IOException e) {
+      log.info("Not listening on [::1]:{} ({}); IPv4 loopback only", port, e.getMessage());
+      return false;
+    }
   }
 
   public int port() {
