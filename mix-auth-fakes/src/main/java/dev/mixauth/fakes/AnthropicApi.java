@@ -6,8 +6,11 @@ import io.javalin.http.Context;
 /**
  * The fake Anthropic API's {@code GET /v1/models}, which mix-auth calls to check an API key. Like
  * api.anthropic.com it needs the {@code x-api-key} header and {@code anthropic-version:
- * 2023-06-01}, and answers errors as {@code {"type":"error","error":{…}}} with a {@code
- * request-id} header.
+ * 2023-06-01}, and sends errors as {@code {"type":"error","error":{…}}} with a {@code request-id}
+ * header.
+ *
+ * <p>NOTE: only {@code invalid x-api-key} is a known message of the real API. The messages for a
+ * missing key or version header are approximations.
  */
 final class AnthropicApi {
 

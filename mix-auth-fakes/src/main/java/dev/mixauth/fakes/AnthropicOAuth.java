@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * The fake Anthropic authorization server for Claude Pro/Max sign-in.
  *
- * <p>The real authorize page (claude.ai) asks the user to approve and then redirects to {@code
- * console.anthropic.com/oauth/code/callback}, a page that shows {@code code#state} for the user
- * to paste into the application. This fake approves at once and returns that page itself. The
- * real token endpoint takes a JSON body that repeats {@code state} and answers with {@code
+ * <p>The real authorize page (claude.ai) prompts the user to approve and then redirects to {@code
+ * console.anthropic.com/oauth/code/callback}, a page that shows {@code code#state} for the user to
+ * paste into the application. This fake approves at once and returns that page itself. The real
+ * token endpoint takes a JSON body that repeats {@code state} and responds with {@code
  * sk-ant-oat01-} access tokens, {@code sk-ant-ort01-} refresh tokens, and the account and
  * organization.
  */
@@ -26,7 +26,7 @@ final class AnthropicOAuth {
   }
 
   /**
-   * Handles {@code GET /anthropic/oauth/authorize}. It answers an HTML page showing {@code
+   * Handles {@code GET /anthropic/oauth/authorize}. It responds with an HTML page that shows {@code
    * code#state}, or only that text when the request accepts {@code text/plain}.
    */
   void authorize(Context ctx) {

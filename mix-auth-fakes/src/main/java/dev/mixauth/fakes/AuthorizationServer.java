@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  *
  * <p>Errors are {@link OAuthException}s with the codes of RFC 6749 section 5.2. A failed exchange
  * leaves the code unused, so only a successful exchange spends it.
+ *
+ * <p>NOTE: whether the real providers also spend a code on a failed exchange is not known here.
  */
 final class AuthorizationServer {
 
@@ -75,8 +77,8 @@ final class AuthorizationServer {
   }
 
   /**
-   * Revokes a token as RFC 7009 describes. An unknown token is not an error (section 2.2), so
-   * the caller answers 200 either way.
+   * Revokes a token as RFC 7009 describes. An unknown token is not an error (section 2.2), so the
+   * caller responds with 200 either way.
    *
    * @throws OAuthException if the token or client id is missing or the client id is wrong
    */

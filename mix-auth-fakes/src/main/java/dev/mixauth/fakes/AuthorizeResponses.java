@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 
 /**
  * Content negotiation for the authorize endpoints, which a browser, a script or a test may call.
- * {@code Accept: text/plain} gets plain text, {@code application/json} gets JSON, and anything
- * else gets HTML.
+ * {@code Accept: text/plain} gets plain text, {@code application/json} gets JSON, and anything else
+ * gets HTML.
  */
 final class AuthorizeResponses {
 

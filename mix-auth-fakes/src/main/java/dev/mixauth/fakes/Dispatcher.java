@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every request through the same steps: record it, apply an injected failure if one is due,
  * run the endpoint, map an {@link OAuthException} to its JSON error, and log one line. Log lines
- * name the endpoint, the status and an outcome such as {@code code issued}, never a code, token
- * or key.
+ * name the endpoint, the status and an outcome such as {@code code issued}, never a code, token or
+ * key.
  */
 final class Dispatcher {
 
@@ -66,7 +66,7 @@ final class Dispatcher {
     if (dropped) {
       LOG.info("{} connection dropped ({})", endpoint, outcome);
     } else {
-      LOG.info("{} answered {} ({})", endpoint, ctx.statusCode(), outcome == null ? "-" : outcome);
+      LOG.info("{} responded {} ({})", endpoint, ctx.statusCode(), outcome == null ? "-" : outcome);
     }
   }
 }

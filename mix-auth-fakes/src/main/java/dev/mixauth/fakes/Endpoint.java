@@ -5,13 +5,13 @@ package dev.mixauth.fakes;
  * failures are injected per endpoint.
  */
 public enum Endpoint {
-  /** {@code GET /anthropic/oauth/authorize}, which stands in for claude.ai's authorize page. */
+  /** {@code GET /anthropic/oauth/authorize}, the fake of claude.ai's authorize page. */
   ANTHROPIC_AUTHORIZE(Provider.ANTHROPIC, "GET", "/anthropic/oauth/authorize"),
   /** {@code POST /anthropic/v1/oauth/token}: code exchange and refresh. */
   ANTHROPIC_TOKEN(Provider.ANTHROPIC, "POST", "/anthropic/v1/oauth/token"),
   /** {@code GET /anthropic/v1/models}: the API key check. */
   ANTHROPIC_MODELS(Provider.ANTHROPIC, "GET", "/anthropic/v1/models"),
-  /** {@code GET /openai/oauth/authorize}, which stands in for auth.openai.com's sign-in. */
+  /** {@code GET /openai/oauth/authorize}, the fake of auth.openai.com's sign-in. */
   OPENAI_AUTHORIZE(Provider.OPENAI, "GET", "/openai/oauth/authorize"),
   /** {@code POST /openai/oauth/token}: code exchange and refresh. */
   OPENAI_TOKEN(Provider.OPENAI, "POST", "/openai/oauth/token"),

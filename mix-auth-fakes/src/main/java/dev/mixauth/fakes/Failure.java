@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A misbehaviour that {@link FakeProviders} can show on an endpoint instead of its normal
- * response, such as the error pages, rate limits and dropped connections that clients meet in
- * front of real providers.
+ * A misbehaviour that {@link FakeProviders} can show on an endpoint instead of its normal response,
+ * such as the error pages, rate limits and dropped connections that clients meet in front of real
+ * providers.
  *
  * <p>Queue one with {@link FakeProviders#failNext(Endpoint, Failure)} or set it for every request
  * with {@link FakeProviders#failAlways(Endpoint, Failure)}. A failure replaces the endpoint's work
@@ -25,7 +25,7 @@ public final class Failure {
     HTML_PAGE,
     /** Status 403 with a {@code text/html} bot-challenge page, as a CDN sends. */
     CHALLENGE_PAGE,
-    /** Status 404 with a {@code text/html} page, as a moved endpoint answers. */
+    /** Status 404 with a {@code text/html} page, as a moved endpoint returns. */
     NOT_FOUND,
     /** Status 429 with a {@code Retry-After} header in whole seconds. */
     RATE_LIMITED,
@@ -90,8 +90,8 @@ public final class Failure {
   }
 
   /**
-   * Returns a failure that waits for the delay and then sends the normal response. A client
-   * timeout shorter than the delay sees a timeout.
+   * Returns a failure that waits for the delay and then sends the normal response. A client timeout
+   * shorter than the delay times out.
    *
    * @throws IllegalArgumentException if the delay is negative
    */
@@ -99,7 +99,14 @@ public final class Failure {
     return new Failure(Kind.SLOW, 0, requireNotNegative(delay, "delay"));
   }
 
-  /** Returns a failure that closes the TCP connection without sending a response. */
+  /**
+   * Returns a failure that closes the TCP connection without sending a response.
+   *
+   * <p>The JDK's {@code HttpClient} retries a GET once when the connection closes without a
+   * response, so one queued drop is invisible to it on a GET endpoint. To make a GET fail, queue
+   * the drop twice or use {@link FakeProviders#failAlways(Endpoint, Failure)}. POST requests are
+   * not retried.
+   */
   public static Failure dropConnection() {
     return new Failure(Kind.DROP_CONNECTION, 0, Duration.ZERO);
   }
@@ -119,8 +126,8 @@ public final class Failure {
   }
 
   /**
-   * Returns the delay of {@link Kind#SLOW} or the {@code Retry-After} of {@link
-   * Kind#RATE_LIMITED}, and zero for the other kinds.
+   * Returns the delay of {@link Kind#SLOW} or the {@code Retry-After} of {@link Kind#RATE_LIMITED},
+   * and zero for the other kinds.
    */
   public Duration duration() {
     return duration;

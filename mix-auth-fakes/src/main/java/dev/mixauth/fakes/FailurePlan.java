@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The failures queued and set per endpoint. A queued one-shot failure comes before a standing
- * one, and queued failures come out in the order they were added.
+ * The failures queued and set per endpoint. A queued one-shot failure comes before a standing one,
+ * and queued failures come out in the order they were added.
  */
 final class FailurePlan {
 

@@ -10,8 +10,8 @@ final class FailureResponses {
   private FailureResponses() {}
 
   /**
-   * Applies the failure. Returns true when the failure has answered or dropped the request, and
-   * false when the endpoint must still send its normal response, as after {@link
+   * Applies the failure. Returns true when the failure has sent a response or dropped the
+   * connection, and false when the endpoint must still send its normal response, as after {@link
    * Failure.Kind#SLOW}.
    */
   static boolean apply(Failure failure, Context ctx) {
@@ -19,6 +19,8 @@ final class FailureResponses {
       case EMPTY_SERVER_ERROR:
         ctx.status(500);
         ctx.result("");
+        // Javalin applies its default content type, text/plain, so clear it for a bare 500.
+        ctx.res().setContentType(null);
         return true;
       case SERVER_ERROR:
         serverError(ctx, failure.status());
@@ -77,7 +79,7 @@ final class FailureResponses {
 
   /**
    * Waits for the delay and returns false, so the normal response follows. If the wait is
-   * interrupted, which happens when the server stops, it answers 503 and returns true.
+   * interrupted, which happens when the server stops, it sends a 503 and returns true.
    */
   private static boolean delayUnlessInterrupted(Context ctx, Duration delay) {
     try {

@@ -8,25 +8,32 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Fake Anthropic, OpenAI and OpenRouter servers on one loopback port, for tests and local demos
- * of mix-auth, whose real providers cannot be reached from a test machine.
+ * Fake Anthropic, OpenAI and OpenRouter servers on one loopback port, for tests and local demos of
+ * mix-auth, whose real providers cannot be reached from a test machine.
  *
- * <p>Each provider lives under its own path prefix, and the URL accessors return the values to
- * put in mix-auth's provider settings:
+ * <p>Each provider lives under its own path prefix, and the URL accessors return the values to put
+ * in mix-auth's provider settings:
  *
  * <ul>
- *   <li>Anthropic ({@code /anthropic}): OAuth authorize and token endpoints for Claude Pro/Max
- *       sign-in (see {@link AnthropicOAuth}) and {@code GET /v1/models} for API key checks.
- *   <li>OpenAI ({@code /openai}): OAuth authorize, token and revoke endpoints for ChatGPT sign-in
- *       (see {@link OpenAiOAuth}) and {@code GET /v1/models} for API key checks.
- *   <li>OpenRouter ({@code /openrouter}): {@code GET /api/v1/key} for API key checks.
+ *   <li>Anthropic ({@code /anthropic}), Claude Pro/Max sign-in. The authorize endpoint approves at
+ *       once and responds with a page that shows {@code CODE#STATE} to paste, as Anthropic's
+ *       callback page does, or with only that text for {@code Accept: text/plain}. The token
+ *       endpoint takes a JSON body that repeats {@code state}, and returns {@code sk-ant-oat01-}
+ *       access tokens, {@code sk-ant-ort01-} refresh tokens and an {@code account} object. {@code
+ *       GET /v1/models} checks API keys.
+ *   <li>OpenAI ({@code /openai}), ChatGPT sign-in. The authorize endpoint approves at once and
+ *       redirects (302) to {@code redirect_uri?code=CODE&state=STATE}, or returns that URL as text
+ *       for {@code Accept: text/plain}. The token endpoint takes a form body without {@code state}
+ *       and returns opaque tokens plus an {@code id_token} JWT, signed with HS256 and a fixed fake
+ *       key. The revoke endpoint follows RFC 7009. {@code GET /v1/models} checks API keys.
+ *   <li>OpenRouter ({@code /openrouter}): {@code GET /api/v1/key} checks API keys.
  * </ul>
  *
  * <p>The fakes follow the real providers' rules where they are known: PKCE with S256 only,
  * single-use codes valid for 10 minutes, rotating single-use refresh tokens, and the providers'
  * error bodies. Tests can inject failures per endpoint, read what each endpoint received, and
- * change settings through {@link #anthropicOptions()} and {@link #openAiOptions()}. All methods
- * are safe to call from several threads.
+ * change settings through {@link #anthropicOptions()} and {@link #openAiOptions()}. All methods are
+ * safe to call from several threads.
  *
  * <pre>{@code
  * try (FakeProviders fake = FakeProviders.start()) {
@@ -66,14 +73,17 @@ public final class FakeProviders implements AutoCloseable {
   /** {@code sub} and {@code chatgpt_user_id} in OpenAI ID tokens. */
   public static final String OPENAI_USER_ID = "user-FakeUser0000000000000";
 
-  /** Default access token lifetime of the Anthropic fake, 8 hours as Anthropic sends. */
+  /**
+   * Default access token lifetime of the Anthropic fake: 8 hours, the {@code expires_in} of 28800
+   * that public clients report from Anthropic's token endpoint.
+   */
   public static final Duration ANTHROPIC_DEFAULT_EXPIRES_IN = Duration.ofHours(8);
 
   /**
    * Default access token lifetime of the OpenAI fake.
    *
-   * <p>NOTE: 1 hour is a choice, not a measured value of auth.openai.com. Tests that depend on
-   * the lifetime should set it with {@link OAuthOptions#expiresIn(Duration)}.
+   * <p>NOTE: 1 hour is a choice, not a measured value of auth.openai.com. Tests that depend on the
+   * lifetime should set it with {@link OAuthOptions#expiresIn(Duration)}.
    */
   public static final Duration OPENAI_DEFAULT_EXPIRES_IN = Duration.ofHours(1);
 
@@ -92,7 +102,9 @@ public final class FakeProviders implements AutoCloseable {
   private FakeProviders(int port, Clock clock) {
     anthropicOptions =
         new OAuthOptions(
-            ANTHROPIC_CLIENT_ID, ANTHROPIC_REDIRECT_URI, BodyFormat.JSON,
+            ANTHROPIC_CLIENT_ID,
+            ANTHROPIC_REDIRECT_URI,
+            BodyFormat.JSON,
             ANTHROPIC_DEFAULT_EXPIRES_IN);
     openAiOptions =
         new OAuthOptions(
@@ -143,7 +155,7 @@ public final class FakeProviders implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Sets the port on 127.0.0.1; 0, the default, picks an ephemeral port.
+     * Sets the port on 127.0.0.1. The default, 0, picks an ephemeral port.
      *
      * @throws IllegalArgumentException if the port is outside 0 to 65535
      */
@@ -314,8 +326,8 @@ public final class FakeProviders implements AutoCloseable {
   }
 
   /**
-   * Issues a live token pair without the sign-in flow, for tests that seed a stored credential.
-   * It does not count as an exchange.
+   * Issues a live token pair without the sign-in flow, for tests that seed a stored credential. It
+   * does not count as an exchange.
    *
    * @throws IllegalArgumentException for OpenRouter, which has no OAuth fake
    */
@@ -324,8 +336,8 @@ public final class FakeProviders implements AutoCloseable {
   }
 
   /**
-   * Restores the state of a new server: default options, no accepted keys, no failures, no
-   * codes or tokens, and zero counts.
+   * Restores the state of a new server: default options, no accepted keys, no failures, no codes or
+   * tokens, and zero counts.
    */
   public void reset() {
     anthropicOptions.reset();

@@ -13,9 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * FakeProvidersMain [--port N] [--accept-key PROVIDER=KEY]...
  * </pre>
  *
- * <p>The port defaults to 8089. Each {@code --accept-key} makes the provider's key check accept
- * the key; the provider is {@code anthropic}, {@code openai} or {@code openrouter}. Keys, codes
- * and tokens are never printed.
+ * <p>The port defaults to 8089. Each {@code --accept-key} makes the provider's key check accept the
+ * key; the provider is {@code anthropic}, {@code openai} or {@code openrouter}. Keys, codes and
+ * tokens are never printed.
  */
 public final class FakeProvidersMain {
 
@@ -24,7 +24,8 @@ public final class FakeProvidersMain {
   static final String USAGE =
       "Usage: FakeProvidersMain [--port N] [--accept-key PROVIDER=KEY]...\n"
           + "  --port N                    port on 127.0.0.1 to listen on (default "
-          + DEFAULT_PORT + ", 0 picks a free one)\n"
+          + DEFAULT_PORT
+          + ", 0 picks a free one)\n"
           + "  --accept-key PROVIDER=KEY   make the fake key check of PROVIDER (anthropic,\n"
           + "                              openai or openrouter) accept KEY; repeatable\n";
 
@@ -119,7 +120,8 @@ public final class FakeProvidersMain {
       } else if (arg.startsWith("--accept-key=")) {
         acceptedKeys.add(parseProviderAndKey(arg.substring("--accept-key=".length())));
       } else {
-        throw new IllegalArgumentException("Unknown argument '" + arg + "'.");
+        throw new IllegalArgumentException(
+            "Unknown argument '" + arg + "'. Run with --help to list the options.");
       }
     }
     return new Arguments(port, acceptedKeys, help);
@@ -180,7 +182,9 @@ public final class FakeProvidersMain {
     return port;
   }
 
-  /** Splits {@code provider=KEY} at the first {@code =}; the error never repeats the key. */
+  /**
+   * Splits {@code provider=KEY} at the first {@code =}. The error message never contains the key.
+   */
   private static AcceptedKey parseProviderAndKey(String value) {
     int equals = value.indexOf('=');
     if (equals <= 0 || equals == value.length() - 1) {

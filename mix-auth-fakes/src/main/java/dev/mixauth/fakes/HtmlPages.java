@@ -1,8 +1,8 @@
 package dev.mixauth.fakes;
 
 /**
- * The HTML pages of the fakes: the page that shows an Anthropic code to copy, authorize errors,
- * and the pages that failures send in place of JSON.
+ * The HTML pages of the fakes: the page that shows an Anthropic code to copy, authorize errors, and
+ * the pages that failures send in place of JSON.
  */
 final class HtmlPages {
 
@@ -17,7 +17,9 @@ final class HtmlPages {
         "Authorization code",
         "<h1>Authentication successful</h1>\n"
             + "<p>Paste this code into the application:</p>\n"
-            + "<pre id=\"authorization-code\">" + escape(codeAndState) + "</pre>\n");
+            + "<pre id=\"authorization-code\">"
+            + escape(codeAndState)
+            + "</pre>\n");
   }
 
   /** Returns the page that an invalid authorize request gets instead of a code. */
@@ -25,8 +27,12 @@ final class HtmlPages {
     return page(
         "Authorization error",
         "<h1>Authorization failed</h1>\n"
-            + "<p id=\"error\">" + escape(error) + "</p>\n"
-            + "<p id=\"error-description\">" + escape(description) + "</p>\n");
+            + "<p id=\"error\">"
+            + escape(error)
+            + "</p>\n"
+            + "<p id=\"error-description\">"
+            + escape(description)
+            + "</p>\n");
   }
 
   /** Returns a sign-in page, which a client gets when a session or proxy intercepts the call. */

@@ -11,9 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OpenID Connect ID tokens in the shape that auth.openai.com issues: a JWT whose payload carries
- * the e-mail address and, under the {@code https://api.openai.com/auth} claim, the ChatGPT
- * account id. The real tokens are signed with RS256. These are signed with HS256 and a fixed fake
- * key, so a client that verifies signatures against OpenAI's keys rejects them.
+ * the e-mail address and, under the {@code https://api.openai.com/auth} claim, the ChatGPT account
+ * id. The real tokens are signed with RS256. These are signed with HS256 and a fixed fake key, so a
+ * client that verifies signatures against OpenAI's keys rejects them.
  */
 final class IdTokens {
 

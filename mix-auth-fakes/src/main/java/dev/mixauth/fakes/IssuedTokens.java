@@ -35,8 +35,12 @@ public final class IssuedTokens {
 
   @Override
   public String toString() {
-    return "IssuedTokens[access=" + TokenHints.hint(accessToken)
-        + ", refresh=" + TokenHints.hint(refreshToken)
-        + ", expiresIn=" + expiresIn + "]";
+    return "IssuedTokens[access="
+        + TokenHints.hint(accessToken)
+        + ", refresh="
+        + TokenHints.hint(refreshToken)
+        + ", expiresIn="
+        + expiresIn
+        + "]";
   }
 }

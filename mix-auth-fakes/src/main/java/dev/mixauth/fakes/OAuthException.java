@@ -2,8 +2,8 @@ package dev.mixauth.fakes;
 
 /**
  * An OAuth error response (RFC 6749 section 5.2) that a fake endpoint sends: the HTTP status, the
- * {@code error} code and the {@code error_description}. Descriptions never contain a code, token
- * or verifier.
+ * {@code error} code and the {@code error_description}. Descriptions never contain a code, token or
+ * verifier.
  */
 final class OAuthException extends RuntimeException {
 

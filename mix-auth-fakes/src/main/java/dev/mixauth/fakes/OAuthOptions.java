@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of one fake authorization server, changeable while it runs, so that one server can
- * serve tests that need different behaviour. Each setter returns this object for chaining, and a
- * change applies to requests that arrive after it. {@link FakeProviders#reset()} restores the
- * defaults.
+ * Settings of one fake authorization server, changeable while it runs, so that one server can serve
+ * tests that need different behaviour. Each setter returns this object for chaining, and a change
+ * applies to requests that arrive after it. {@link FakeProviders#reset()} restores the defaults.
  *
- * <p>The defaults imitate the real provider: its client id and redirect URI, its token body
- * format (JSON for Anthropic, form encoding for OpenAI), rotating refresh tokens, and an access
- * token lifetime of 8 hours for Anthropic and 1 hour for OpenAI.
+ * <p>The defaults imitate the real provider: its client id and redirect URI, its token body format
+ * (JSON for Anthropic, form encoding for OpenAI), rotating refresh tokens, and an access token
+ * lifetime of 8 hours for Anthropic and 1 hour for OpenAI.
  */
 public final class OAuthOptions {
 
@@ -28,8 +27,7 @@ public final class OAuthOptions {
   private volatile TokenField accessTokenOnRefresh;
   private volatile TokenField refreshTokenOnRefresh;
 
-  OAuthOptions(
-      String clientId, String redirectUri, BodyFormat bodyFormat, Duration expiresIn) {
+  OAuthOptions(String clientId, String redirectUri, BodyFormat bodyFormat, Duration expiresIn) {
     this.defaultClientId = clientId;
     this.defaultRedirectUri = redirectUri;
     this.defaultBodyFormat = bodyFormat;
@@ -139,8 +137,8 @@ public final class OAuthOptions {
 
   /**
    * Sets how {@code refresh_token} appears in refresh responses. Unless it is {@link
-   * TokenField#PRESENT}, the refresh does not rotate, so the presented refresh token stays live,
-   * as with a server that does not rotate refresh tokens.
+   * TokenField#PRESENT}, the refresh does not rotate, so the presented refresh token stays live, as
+   * with a server that does not rotate refresh tokens.
    */
   public OAuthOptions refreshTokenOnRefresh(TokenField field) {
     this.refreshTokenOnRefresh = Objects.requireNonNull(field, "field");

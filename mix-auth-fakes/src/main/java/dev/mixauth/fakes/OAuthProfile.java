@@ -3,11 +3,10 @@ package dev.mixauth.fakes;
 import java.util.List;
 
 /**
- * What differs between the fake authorization servers apart from wire formats: the scopes an
+ * Provider differences of the fake authorization servers, apart from wire formats: the scopes an
  * authorize request must include, and whether the code exchange carries {@code state}.
  */
-record OAuthProfile(
-    Provider provider, List<String> requiredScopes, boolean exchangeCarriesState) {
+record OAuthProfile(Provider provider, List<String> requiredScopes, boolean exchangeCarriesState) {
 
   /** Anthropic: Claude Pro/Max sign-in, whose exchange body repeats the state. */
   static final OAuthProfile ANTHROPIC =

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The fake OpenAI API's {@code GET /v1/models}, which mix-auth calls to check an API key. Like
- * api.openai.com it takes {@code Authorization: Bearer KEY} and answers errors as {@code
+ * api.openai.com it takes {@code Authorization: Bearer KEY} and sends errors as {@code
  * {"error":{"message","type","param","code"}}}.
  */
 final class OpenAiApi {

@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * The fake OpenAI authorization server for ChatGPT sign-in.
  *
- * <p>The real sign-in (auth.openai.com) redirects the browser to the registered redirect URI,
- * by default {@code http://localhost:1455/auth/callback}, with {@code code} and {@code state}.
- * This fake approves at once and sends that redirect. The real token endpoint takes a form
- * body without {@code state} and answers with opaque access and refresh tokens plus an OpenID
- * Connect {@code id_token}. Revocation follows RFC 7009.
+ * <p>The real sign-in (auth.openai.com) redirects the browser to the registered redirect URI, by
+ * default {@code http://localhost:1455/auth/callback}, with {@code code} and {@code state}. This
+ * fake approves at once and sends that redirect. The real token endpoint takes a form body without
+ * {@code state} and responds with opaque access and refresh tokens plus an OpenID Connect {@code
+ * id_token}. Revocation follows RFC 7009.
  */
 final class OpenAiOAuth {
 
@@ -26,7 +26,7 @@ final class OpenAiOAuth {
   }
 
   /**
-   * Handles {@code GET /openai/oauth/authorize}. It answers 302 to {@code
+   * Handles {@code GET /openai/oauth/authorize}. It redirects with 302 to {@code
    * redirect_uri?code=…&state=…}, or 200 with that URL as text when the request accepts {@code
    * text/plain}.
    */
@@ -43,8 +43,10 @@ final class OpenAiOAuth {
     String location =
         redirectUri
             + (redirectUri.contains("?") ? "&" : "?")
-            + "code=" + encode(approval.code())
-            + "&state=" + encode(approval.request().state());
+            + "code="
+            + encode(approval.code())
+            + "&state="
+            + encode(approval.request().state());
     ctx.header("Cache-Control", "no-store");
     if (AuthorizeResponses.wantsPlainText(ctx)) {
       ctx.contentType("text/plain; charset=utf-8");
@@ -73,7 +75,7 @@ final class OpenAiOAuth {
   }
 
   /**
-   * Handles {@code POST /openai/oauth/revoke}. The token is dead afterwards. The answer is 200
+   * Handles {@code POST /openai/oauth/revoke}. The token is dead afterwards. The response is 200
    * with an empty body, also for an unknown token, as RFC 7009 section 2.2 requires.
    */
   void revoke(Context ctx) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The fake OpenRouter API's {@code GET /api/v1/key}, which describes the calling key. mix-auth
- * calls it to check a key because OpenRouter's model list answers 200 to any key. It takes {@code
+ * calls it to check a key because OpenRouter's model list returns 200 for any key. It takes {@code
  * Authorization: Bearer KEY}.
  */
 final class OpenRouterApi {

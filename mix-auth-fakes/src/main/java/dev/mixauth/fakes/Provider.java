@@ -24,7 +24,8 @@ public enum Provider {
   /**
    * Returns the provider with this id, ignoring case and surrounding whitespace.
    *
-   * @throws IllegalArgumentException if no provider has this id; the message lists the known ids
+   * @throws IllegalArgumentException if no provider has this id, with a message that lists the
+   *     known ids
    */
   public static Provider fromId(String id) {
     String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);

@@ -75,8 +75,7 @@ public final class RecordedRequest {
       return RequestBodies.parseLenient(contentType(), body);
     } catch (OAuthException e) {
       throw new IllegalStateException(
-          "Body of " + method + " " + path + " is not a JSON object or a form: "
-              + e.description(),
+          "Body of " + method + " " + path + " is not a JSON object or a form: " + e.description(),
           e);
     }
   }
@@ -84,9 +83,13 @@ public final class RecordedRequest {
   @Override
   public String toString() {
     return "RecordedRequest["
-        + method + " " + path
-        + ", contentType=" + contentType()
-        + ", bodyLength=" + body.length()
+        + method
+        + " "
+        + path
+        + ", contentType="
+        + contentType()
+        + ", bodyLength="
+        + body.length()
         + "]";
   }
 }

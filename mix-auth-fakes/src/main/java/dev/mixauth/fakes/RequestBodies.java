@@ -25,8 +25,8 @@ final class RequestBodies {
    * Parses a body whose format must be one that {@code accepted} allows. JSON values must be
    * strings, and a JSON {@code null} counts as absent.
    *
-   * @throws OAuthException {@code invalid_request} for a format that is not accepted or a body
-   *     that does not parse
+   * @throws OAuthException {@code invalid_request} for a format that is not accepted or a body that
+   *     does not parse
    */
   static Map<String, String> parse(String contentType, String body, BodyFormat accepted) {
     String mediaType = mediaType(contentType);
@@ -38,18 +38,20 @@ final class RequestBodies {
       return parseForm(body);
     }
 
+    String actual = mediaType.isEmpty() ? "no Content-Type" : "'" + mediaType + "'";
     throw OAuthException.invalidRequest(
-        "Content-Type must be " + describe(accepted) + ", got '" + mediaType + "'");
+        "Content-Type must be " + describe(accepted) + ", got " + actual);
   }
 
   /**
-   * Parses a body by its content type, or by its first character when the type is neither JSON
-   * nor form encoding. Non-string JSON values are returned as JSON text.
+   * Parses a body by its content type, or by its first character when the type is neither JSON nor
+   * form encoding. Non-string JSON values are returned as JSON text.
    */
   static Map<String, String> parseLenient(String contentType, String body) {
     String mediaType = mediaType(contentType);
     boolean looksLikeJson =
-        mediaType.equals(JSON_TYPE) || (!mediaType.equals(FORM_TYPE) && body.strip().startsWith("{"));
+        mediaType.equals(JSON_TYPE)
+            || (!mediaType.equals(FORM_TYPE) && body.strip().startsWith("{"));
     return looksLikeJson ? parseJson(body, false) : parseForm(body);
   }
 
@@ -121,8 +123,7 @@ final class RequestBodies {
 
   private static void putOnce(Map<String, String> parameters, String name, String value) {
     if (parameters.putIfAbsent(name, value) != null) {
-      throw OAuthException.invalidRequest(
-          "Parameter " + name + " must not appear more than once");
+      throw OAuthException.invalidRequest("Parameter " + name + " must not appear more than once");
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every request that reached an endpoint, including those answered by an injected failure. */
+/** Every request that reached an endpoint, including those that got an injected failure. */
 final class RequestJournal {
 
   private final Map<Endpoint, List<RecordedRequest>> requests = new EnumMap<>(Endpoint.class);
@@ -26,7 +26,8 @@ final class RequestJournal {
       headers.put(name, Collections.list(ctx.req().getHeaders(name)));
     }
     RecordedRequest request =
-        new RecordedRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.body());
+        new RecordedRequest(
+            ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.body());
     requests.get(endpoint).add(request);
   }
 

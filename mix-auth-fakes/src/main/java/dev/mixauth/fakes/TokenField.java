@@ -1,6 +1,9 @@
 package dev.mixauth.fakes;
 
-/** How a token field appears in a refresh response, to test clients against odd servers. */
+/**
+ * Form of a token field in a refresh response, for testing clients against servers that leave the
+ * field out or send it empty.
+ */
 public enum TokenField {
   /** A new token, as the real providers send it. */
   PRESENT,

@@ -3,9 +3,9 @@ package dev.mixauth.fakes;
 import java.time.Duration;
 
 /**
- * The tokens of one successful token response. A token is null when none was issued, and then
- * its {@link TokenField} says whether the response leaves the field out or sends it empty.
- * {@link #toString()} hides the tokens.
+ * The tokens of one successful token response. A token is null when none was issued, and then its
+ * {@link TokenField} sets whether the response leaves the field out or sends it empty. {@link
+ * #toString()} hides the tokens.
  */
 final class TokenGrant {
 
@@ -36,7 +36,7 @@ final class TokenGrant {
   }
 
   /**
-   * Returns a copy whose missing tokens appear in the response as the given fields say. A token
+   * Returns a copy whose missing tokens appear in the response as the given fields specify. A token
    * that was issued is always {@link TokenField#PRESENT}.
    */
   TokenGrant withMissingFields(TokenField accessIfMissing, TokenField refreshIfMissing) {
@@ -77,9 +77,13 @@ final class TokenGrant {
 
   @Override
   public String toString() {
-    return "TokenGrant[access=" + TokenHints.hint(accessToken)
-        + ", refresh=" + TokenHints.hint(refreshToken)
-        + ", expiresIn=" + expiresIn + "]";
+    return "TokenGrant[access="
+        + TokenHints.hint(accessToken)
+        + ", refresh="
+        + TokenHints.hint(refreshToken)
+        + ", expiresIn="
+        + expiresIn
+        + "]";
   }
 
   private static TokenField fieldOf(String token) {

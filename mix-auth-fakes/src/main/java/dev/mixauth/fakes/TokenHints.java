@@ -9,8 +9,8 @@ final class TokenHints {
   private TokenHints() {}
 
   /**
-   * Returns the token's prefix up to its last dash among the first 14 characters, an ellipsis,
-   * and the last four characters if the token is at least 20 characters long. For example {@code
+   * Returns the token's prefix up to its last dash among the first 14 characters, an ellipsis, and
+   * the last four characters if the token is at least 20 characters long. For example {@code
    * sk-ant-oat01-…Q2xA}.
    */
   static String hint(String token) {

@@ -8,8 +8,8 @@ final class TokenResponses {
   private TokenResponses() {}
 
   /**
-   * Returns {@code token_type}, {@code access_token}, {@code refresh_token}, {@code expires_in}
-   * and {@code scope}, leaving out or emptying the token fields as the grant says.
+   * Returns {@code token_type}, {@code access_token}, {@code refresh_token}, {@code expires_in} and
+   * {@code scope}, leaving out or emptying the token fields as the grant specifies.
    */
   static ObjectNode standardFields(TokenGrant grant) {
     ObjectNode body = Json.object();

@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * Access and refresh tokens issued by one fake authorization server.
  *
- * <p>Refresh tokens rotate: a refresh spends the presented token and issues a new one, and a
- * spent token is rejected with {@code invalid_grant}, which is how the real providers treat a
- * reused refresh token. Every method holds the store's lock, so of several concurrent refreshes
- * with one token exactly one succeeds.
+ * <p>Refresh tokens rotate: a refresh spends the presented token and issues a new one, and a spent
+ * token is rejected with {@code invalid_grant}, as both real providers are reported to do. Every
+ * method takes the store's lock, so of several concurrent refreshes with one token exactly one
+ * succeeds.
  */
 final class TokenStore {
 
@@ -28,6 +28,7 @@ final class TokenStore {
     final String clientId;
     final String scope;
     RefreshStatus status = RefreshStatus.LIVE;
+
     /** The access token issued last with this refresh token, revoked together with it. */
     String accessToken;
 
@@ -81,7 +82,10 @@ final class TokenStore {
    *     issued to another client
    */
   synchronized TokenGrant refresh(
-      String refreshToken, String clientId, Duration expiresIn, boolean issueAccess,
+      String refreshToken,
+      String clientId,
+      Duration expiresIn,
+      boolean issueAccess,
       boolean rotate) {
     RefreshEntry entry = refreshTokens.get(refreshToken);
     if (entry == null) {
@@ -112,14 +116,15 @@ final class TokenStore {
   }
 
   /**
-   * Revokes an access or refresh token, and with a refresh token also the access token issued
-   * last with it. Returns whether the token was known.
+   * Revokes an access or refresh token, and with a refresh token also the access token issued last
+   * with it. Returns whether the token was known.
    */
   synchronized boolean revoke(String token) {
     RefreshEntry refresh = refreshTokens.get(token);
     if (refresh != null) {
       refresh.status = RefreshStatus.REVOKED;
-      AccessEntry access = refresh.accessToken == null ? null : accessTokens.get(refresh.accessToken);
+      AccessEntry access =
+          refresh.accessToken == null ? null : accessTokens.get(refresh.accessToken);
       if (access != null) {
         access.revoked = true;
       }

@@ -3,6 +3,8 @@ package dev.mixauth.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,19 +29,24 @@ class AnthropicOAuthTest {
 
   @Test
   void authorizeShowsCodePage() throws Exception {
-    String url = Flows.url(fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE));
+    String url =
+        Flows.url(
+            fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE));
 
     HttpResponse<String> response = Http.get(url);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
-    assertThat(response.body()).containsPattern("<pre id=\"authorization-code\">[A-Za-z0-9_-]{43}#" + STATE + "</pre>");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.body())
+        .containsPattern("<pre id=\"authorization-code\">[A-Za-z0-9_-]{43}#" + STATE + "</pre>");
   }
 
   @Test
   void authorizePlainTextIsCodeAndState() throws Exception {
-    String url = Flows.url(fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE));
+    String url =
+        Flows.url(
+            fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE));
 
     HttpResponse<String> response = Http.get(url, "Accept", "text/plain");
 
@@ -62,20 +69,27 @@ class AnthropicOAuthTest {
     assertThat(tokens.path("refresh_token").asText()).startsWith("sk-ant-ort01-");
     assertThat(tokens.path("expires_in").asLong()).isEqualTo(28800);
     assertThat(tokens.path("scope").asText()).isEqualTo(Flows.ANTHROPIC_SCOPE);
-    assertThat(tokens.path("account").path("uuid").asText()).isEqualTo(FakeProviders.ANTHROPIC_ACCOUNT_UUID);
-    assertThat(tokens.path("account").path("email_address").asText()).isEqualTo(FakeProviders.ACCOUNT_EMAIL);
+    assertThat(tokens.path("account").path("uuid").asText())
+        .isEqualTo(FakeProviders.ANTHROPIC_ACCOUNT_UUID);
+    assertThat(tokens.path("account").path("email_address").asText())
+        .isEqualTo(FakeProviders.ACCOUNT_EMAIL);
     assertThat(fake.successfulExchanges(Provider.ANTHROPIC)).isEqualTo(1);
     assertThat(fake.isAccessTokenLive(tokens.path("access_token").asText())).isTrue();
 
     String firstRefresh = tokens.path("refresh_token").asText();
     HttpResponse<String> refresh =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.refresh(FakeProviders.ANTHROPIC_CLIENT_ID, firstRefresh));
+        Http.postJson(
+            fake.anthropicTokenUrl(),
+            Flows.refresh(FakeProviders.ANTHROPIC_CLIENT_ID, firstRefresh));
 
     assertThat(refresh.statusCode()).isEqualTo(200);
     JsonNode refreshed = Http.json(refresh);
-    assertThat(refreshed.path("access_token").asText()).startsWith("sk-ant-oat01-")
+    assertThat(refreshed.path("access_token").asText())
+        .startsWith("sk-ant-oat01-")
         .isNotEqualTo(tokens.path("access_token").asText());
-    assertThat(refreshed.path("refresh_token").asText()).startsWith("sk-ant-ort01-").isNotEqualTo(firstRefresh);
+    assertThat(refreshed.path("refresh_token").asText())
+        .startsWith("sk-ant-ort01-")
+        .isNotEqualTo(firstRefresh);
     assertThat(fake.isRefreshTokenLive(firstRefresh)).isFalse();
     assertThat(fake.isRefreshTokenLive(refreshed.path("refresh_token").asText())).isTrue();
     assertThat(fake.successfulRefreshes(Provider.ANTHROPIC)).isEqualTo(1);
@@ -90,16 +104,21 @@ class AnthropicOAuthTest {
 
     RecordedRequest request = fake.lastRequest(Endpoint.ANTHROPIC_TOKEN).orElseThrow();
     assertThat(request.contentType()).startsWith("application/json");
-    assertThat(request.bodyParameters()).containsEntry("state", STATE).containsEntry("code_verifier", verifier);
+    assertThat(request.bodyParameters())
+        .containsEntry("state", STATE)
+        .containsEntry("code_verifier", verifier);
   }
 
   @Test
   void rfcVerifierIsAccepted() throws Exception {
-    String url = Flows.url(fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE));
+    String url =
+        Flows.url(
+            fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE));
     String code = Http.get(url, "Accept", "text/plain").body().split("#")[0];
 
     HttpResponse<String> response =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, Flows.RFC_VERIFIER));
+        Http.postJson(
+            fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, Flows.RFC_VERIFIER));
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -110,7 +129,8 @@ class AnthropicOAuthTest {
     String wrongVerifier = Flows.newVerifier();
 
     HttpResponse<String> response =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, wrongVerifier));
+        Http.postJson(
+            fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, wrongVerifier));
 
     assertError(response, "invalid_grant", "code_verifier does not match the code_challenge");
     assertThat(fake.successfulExchanges(Provider.ANTHROPIC)).isZero();
@@ -119,10 +139,12 @@ class AnthropicOAuthTest {
   @Test
   void failedExchangeKeepsCodeUsable() throws Exception {
     String code = Flows.anthropicCode(fake, Flows.RFC_VERIFIER, STATE);
-    Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, Flows.newVerifier()));
+    Http.postJson(
+        fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, Flows.newVerifier()));
 
     HttpResponse<String> retry =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, Flows.RFC_VERIFIER));
+        Http.postJson(
+            fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, Flows.RFC_VERIFIER));
 
     assertThat(retry.statusCode()).isEqualTo(200);
   }
@@ -134,7 +156,9 @@ class AnthropicOAuthTest {
     HttpResponse<String> response =
         Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, "short"));
 
-    assertError(response, "invalid_request",
+    assertError(
+        response,
+        "invalid_request",
         "code_verifier must be 43 to 128 characters from A-Z a-z 0-9 - . _ ~");
   }
 
@@ -154,7 +178,9 @@ class AnthropicOAuthTest {
   @Test
   void unknownCodeRejected() throws Exception {
     HttpResponse<String> response =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange("no-such-code", STATE, Flows.RFC_VERIFIER));
+        Http.postJson(
+            fake.anthropicTokenUrl(),
+            Flows.anthropicExchange("no-such-code", STATE, Flows.RFC_VERIFIER));
 
     assertError(response, "invalid_grant", "Authorization code is invalid");
   }
@@ -201,7 +227,8 @@ class AnthropicOAuthTest {
     String code = Flows.anthropicCode(fake, verifier, STATE);
 
     HttpResponse<String> response =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, "other-state", verifier));
+        Http.postJson(
+            fake.anthropicTokenUrl(), Flows.anthropicExchange(code, "other-state", verifier));
 
     assertError(response, "invalid_grant", "state does not match the authorize request");
   }
@@ -227,7 +254,9 @@ class AnthropicOAuthTest {
     HttpResponse<String> response =
         Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, verifier));
 
-    assertError(response, "invalid_grant",
+    assertError(
+        response,
+        "invalid_grant",
         "state must equal code_verifier in the state-equals-verifier compatibility mode");
   }
 
@@ -251,7 +280,9 @@ class AnthropicOAuthTest {
     HttpResponse<String> response =
         Http.postForm(fake.anthropicTokenUrl(), Flows.anthropicExchange(code, STATE, verifier));
 
-    assertError(response, "invalid_request",
+    assertError(
+        response,
+        "invalid_request",
         "Content-Type must be application/json, got 'application/x-www-form-urlencoded'");
   }
 
@@ -265,7 +296,9 @@ class AnthropicOAuthTest {
     HttpResponse<String> json = Http.postJson(fake.anthropicTokenUrl(), body);
     HttpResponse<String> form = Http.postForm(fake.anthropicTokenUrl(), body);
 
-    assertError(json, "invalid_request",
+    assertError(
+        json,
+        "invalid_request",
         "Content-Type must be application/x-www-form-urlencoded, got 'application/json'");
     assertThat(form.statusCode()).isEqualTo(200);
   }
@@ -278,21 +311,42 @@ class AnthropicOAuthTest {
     String secondCode = Flows.anthropicCode(fake, verifier, STATE);
 
     HttpResponse<String> json =
-        Http.postJson(fake.anthropicTokenUrl(), Flows.anthropicExchange(firstCode, STATE, verifier));
+        Http.postJson(
+            fake.anthropicTokenUrl(), Flows.anthropicExchange(firstCode, STATE, verifier));
     HttpResponse<String> form =
-        Http.postForm(fake.anthropicTokenUrl(), Flows.anthropicExchange(secondCode, STATE, verifier));
-    HttpResponse<String> text = Http.post(fake.anthropicTokenUrl(), "text/plain", "grant_type=refresh_token");
+        Http.postForm(
+            fake.anthropicTokenUrl(), Flows.anthropicExchange(secondCode, STATE, verifier));
+    HttpResponse<String> text =
+        Http.post(fake.anthropicTokenUrl(), "text/plain", "grant_type=refresh_token");
 
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(form.statusCode()).isEqualTo(200);
-    assertError(text, "invalid_request",
-        "Content-Type must be application/json or application/x-www-form-urlencoded, got 'text/plain'");
+    assertError(
+        text,
+        "invalid_request",
+        "Content-Type must be application/json or application/x-www-form-urlencoded, got"
+            + " 'text/plain'");
+  }
+
+  @Test
+  void missingContentTypeRejected() throws Exception {
+    HttpResponse<String> response =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(fake.anthropicTokenUrl()))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertError(
+        response, "invalid_request", "Content-Type must be application/json, got no Content-Type");
   }
 
   @Test
   void nonStringFieldRejected() throws Exception {
     HttpResponse<String> response =
-        Http.post(fake.anthropicTokenUrl(), "application/json", "{\"grant_type\":\"refresh_token\",\"refresh_token\":7}");
+        Http.post(
+            fake.anthropicTokenUrl(),
+            "application/json",
+            "{\"grant_type\":\"refresh_token\",\"refresh_token\":7}");
 
     assertError(response, "invalid_request", "Field refresh_token must be a string, got NUMBER");
   }
@@ -300,12 +354,15 @@ class AnthropicOAuthTest {
   @Test
   void duplicateJsonFieldRejected() throws Exception {
     HttpResponse<String> response =
-        Http.post(fake.anthropicTokenUrl(), "application/json",
+        Http.post(
+            fake.anthropicTokenUrl(),
+            "application/json",
             "{\"grant_type\":\"refresh_token\",\"grant_type\":\"authorization_code\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Http.json(response).path("error").asText()).isEqualTo("invalid_request");
-    assertThat(Http.json(response).path("error_description").asText()).contains("Duplicate field 'grant_type'");
+    assertThat(Http.json(response).path("error_description").asText())
+        .contains("Duplicate field 'grant_type'");
   }
 
   @Test
@@ -313,7 +370,9 @@ class AnthropicOAuthTest {
     HttpResponse<String> response =
         Http.postJson(fake.anthropicTokenUrl(), Map.of("grant_type", "password"));
 
-    assertError(response, "unsupported_grant_type",
+    assertError(
+        response,
+        "unsupported_grant_type",
         "grant_type must be authorization_code or refresh_token, got 'password'");
   }
 
@@ -346,7 +405,9 @@ class AnthropicOAuthTest {
     HttpResponse<String> response =
         Http.get(Flows.url(fake.anthropicAuthorizeUrl(), query), "Accept", "application/json");
 
-    assertError(response, "invalid_request",
+    assertError(
+        response,
+        "invalid_request",
         "code_challenge must be 43 to 128 characters from A-Z a-z 0-9 - . _ ~");
   }
 
@@ -396,8 +457,10 @@ class AnthropicOAuthTest {
 
   @Test
   void authorizeRejectsRepeatedParameter() throws Exception {
-    String url = Flows.url(fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE))
-        + "&state=second";
+    String url =
+        Flows.url(
+                fake.anthropicAuthorizeUrl(), Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE))
+            + "&state=second";
 
     HttpResponse<String> response = Http.get(url, "Accept", "application/json");
 
@@ -413,7 +476,9 @@ class AnthropicOAuthTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(response.body()).contains("code_challenge is missing").doesNotContain("authorization-code");
+    assertThat(response.body())
+        .contains("code_challenge is missing")
+        .doesNotContain("authorization-code");
   }
 
   @Test
@@ -422,7 +487,10 @@ class AnthropicOAuthTest {
     fake.anthropicOptions().redirectUri(redirect);
     Map<String, String> query = Flows.anthropicAuthorize(Flows.RFC_CHALLENGE, STATE);
     query.put("redirect_uri", redirect);
-    String code = Http.get(Flows.url(fake.anthropicAuthorizeUrl(), query), "Accept", "text/plain").body().split("#")[0];
+    String code =
+        Http.get(Flows.url(fake.anthropicAuthorizeUrl(), query), "Accept", "text/plain")
+            .body()
+            .split("#")[0];
     Map<String, String> body = Flows.anthropicExchange(code, STATE, Flows.RFC_VERIFIER);
     body.put("redirect_uri", redirect);
 

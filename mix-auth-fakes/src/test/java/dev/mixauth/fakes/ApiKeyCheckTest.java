@@ -85,8 +85,10 @@ class ApiKeyCheckTest {
     HttpResponse<String> response =
         Http.get(
             fake.anthropicApiUrl() + "/v1/models",
-            "Authorization", "Bearer " + ANTHROPIC_KEY,
-            "anthropic-version", "2023-06-01");
+            "Authorization",
+            "Bearer " + ANTHROPIC_KEY,
+            "anthropic-version",
+            "2023-06-01");
 
     assertThat(response.statusCode()).isEqualTo(401);
   }

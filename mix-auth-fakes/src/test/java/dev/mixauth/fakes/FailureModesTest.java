@@ -40,6 +40,7 @@ class FailureModesTest {
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).isEmpty();
+    assertThat(response.headers().firstValue("Content-Type")).isEmpty();
   }
 
   @Test
@@ -126,7 +127,8 @@ class FailureModesTest {
     HttpResponse<String> response =
         Http.get(fake.openAiApiUrl() + "/v1/models", "Authorization", "Bearer sk-proj-known");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Http.json(response).path("object").asText()).isEqualTo("list");
   }
@@ -139,6 +141,18 @@ class FailureModesTest {
     assertThatThrownBy(() -> refreshAnthropic(tokens)).isInstanceOf(IOException.class);
     assertThat(fake.requestCount(Endpoint.ANTHROPIC_TOKEN)).isEqualTo(1);
     assertThat(fake.isRefreshTokenLive(tokens.refreshToken())).isTrue();
+  }
+
+  @Test
+  void dropConnectionOnGetIsRetriedOnce() throws Exception {
+    fake.failNext(Endpoint.OPENAI_MODELS, Failure.dropConnection());
+    fake.failNext(Endpoint.OPENAI_MODELS, Failure.dropConnection());
+    String url = fake.openAiApiUrl() + "/v1/models";
+
+    assertThatThrownBy(() -> Http.get(url, "Authorization", "Bearer sk-proj-known"))
+        .isInstanceOf(IOException.class);
+    assertThat(fake.requestCount(Endpoint.OPENAI_MODELS)).isEqualTo(2);
+    assertThat(Http.get(url, "Authorization", "Bearer sk-proj-known").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -248,6 +262,7 @@ class FailureModesTest {
 
   private HttpResponse<String> refreshOpenAi(IssuedTokens tokens) throws Exception {
     return Http.postForm(
-        fake.openAiTokenUrl(), Flows.refresh(FakeProviders.OPENAI_CLIENT_ID, tokens.refreshToken()));
+        fake.openAiTokenUrl(),
+        Flows.refresh(FakeProviders.OPENAI_CLIENT_ID, tokens.refreshToken()));
   }
 }

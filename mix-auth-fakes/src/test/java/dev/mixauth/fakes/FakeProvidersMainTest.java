@@ -69,7 +69,7 @@ class FakeProvidersMainTest {
   void parseRejectsUnknownOption() {
     assertThatThrownBy(() -> FakeProvidersMain.parse(new String[] {"--host", "0.0.0.0"}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown argument '--host'.");
+        .hasMessage("Unknown argument '--host'. Run with --help to list the options.");
   }
 
   @Test
@@ -82,7 +82,8 @@ class FakeProvidersMainTest {
 
       String base = fake.baseUrl();
       assertThat(buffer.toString(StandardCharsets.UTF_8))
-          .contains("export MIX_AUTH_ANTHROPIC_AUTHORIZE_URL=" + base + "/anthropic/oauth/authorize\n")
+          .contains(
+              "export MIX_AUTH_ANTHROPIC_AUTHORIZE_URL=" + base + "/anthropic/oauth/authorize\n")
           .contains("export MIX_AUTH_ANTHROPIC_TOKEN_URL=" + base + "/anthropic/v1/oauth/token\n")
           .contains("export MIX_AUTH_ANTHROPIC_API_URL=" + base + "/anthropic\n")
           .contains("export MIX_AUTH_OPENAI_AUTHORIZE_URL=" + base + "/openai/oauth/authorize\n")

@@ -56,7 +56,8 @@ final class Flows {
     HttpResponse<String> response =
         Http.get(url(fake.anthropicAuthorizeUrl(), query), "Accept", "text/plain");
     if (response.statusCode() != 200) {
-      throw new AssertionError("Authorize failed with " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "Authorize failed with " + response.statusCode() + ": " + response.body());
     }
     String[] codeAndState = response.body().split("#", 2);
     if (!codeAndState[1].equals(state)) {
@@ -70,7 +71,8 @@ final class Flows {
     Map<String, String> query = openAiAuthorize(Pkce.s256Challenge(verifier), state);
     HttpResponse<String> response = Http.get(url(fake.openAiAuthorizeUrl(), query));
     if (response.statusCode() != 302) {
-      throw new AssertionError("Authorize failed with " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "Authorize failed with " + response.statusCode() + ": " + response.body());
     }
     String location = response.headers().firstValue("Location").orElseThrow();
     return queryParameters(location).get("code");

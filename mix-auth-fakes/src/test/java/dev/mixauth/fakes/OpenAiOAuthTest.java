@@ -248,9 +248,12 @@ class OpenAiOAuthTest {
     IssuedTokens tokens = fake.issueTokens(Provider.OPENAI);
     Map<String, String> body =
         Map.of(
-            "token", tokens.refreshToken(),
-            "token_type_hint", "refresh_token",
-            "client_id", FakeProviders.OPENAI_CLIENT_ID);
+            "token",
+            tokens.refreshToken(),
+            "token_type_hint",
+            "refresh_token",
+            "client_id",
+            FakeProviders.OPENAI_CLIENT_ID);
 
     HttpResponse<String> response = Http.postForm(fake.openAiRevokeUrl(), body);
 

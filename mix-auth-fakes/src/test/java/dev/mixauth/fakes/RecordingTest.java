@@ -32,7 +32,8 @@ class RecordingTest {
   void listensOnLoopback() {
     assertThat(fake.baseUrl()).isEqualTo("http://127.0.0.1:" + fake.port());
     assertThat(fake.port()).isPositive();
-    assertThat(fake.anthropicAuthorizeUrl()).isEqualTo(fake.baseUrl() + "/anthropic/oauth/authorize");
+    assertThat(fake.anthropicAuthorizeUrl())
+        .isEqualTo(fake.baseUrl() + "/anthropic/oauth/authorize");
     assertThat(fake.anthropicTokenUrl()).isEqualTo(fake.baseUrl() + "/anthropic/v1/oauth/token");
     assertThat(fake.anthropicApiUrl()).isEqualTo(fake.baseUrl() + "/anthropic");
     assertThat(fake.openAiAuthorizeUrl()).isEqualTo(fake.baseUrl() + "/openai/oauth/authorize");
@@ -51,7 +52,12 @@ class RecordingTest {
 
   @Test
   void lastRequestKeepsHeadersAndQuery() throws Exception {
-    Http.get(fake.anthropicApiUrl() + "/v1/models?limit=1", "x-api-key", "k", "anthropic-version", "2023-06-01");
+    Http.get(
+        fake.anthropicApiUrl() + "/v1/models?limit=1",
+        "x-api-key",
+        "k",
+        "anthropic-version",
+        "2023-06-01");
 
     RecordedRequest request = fake.lastRequest(Endpoint.ANTHROPIC_MODELS).orElseThrow();
     assertThat(request.method()).isEqualTo("GET");
@@ -65,11 +71,14 @@ class RecordingTest {
   @Test
   void recordedRequestHidesBody() throws Exception {
     IssuedTokens tokens = fake.issueTokens(Provider.ANTHROPIC);
-    Http.postJson(fake.anthropicTokenUrl(), Flows.refresh(FakeProviders.ANTHROPIC_CLIENT_ID, tokens.refreshToken()));
+    Http.postJson(
+        fake.anthropicTokenUrl(),
+        Flows.refresh(FakeProviders.ANTHROPIC_CLIENT_ID, tokens.refreshToken()));
 
     String text = fake.lastRequest(Endpoint.ANTHROPIC_TOKEN).orElseThrow().toString();
 
-    assertThat(text).startsWith("RecordedRequest[POST /anthropic/v1/oauth/token, contentType=application/json");
+    assertThat(text)
+        .startsWith("RecordedRequest[POST /anthropic/v1/oauth/token, contentType=application/json");
     assertThat(text).doesNotContain(tokens.refreshToken());
   }
 

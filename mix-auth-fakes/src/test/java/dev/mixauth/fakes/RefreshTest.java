@@ -46,9 +46,7 @@ class RefreshTest {
     String rotated = Http.json(first).path("refresh_token").asText();
     assertThat(rotated).isNotEmpty().isNotEqualTo(tokens.refreshToken());
     assertError(
-        again,
-        "invalid_grant",
-        "Refresh token was already used; refresh tokens are accepted once");
+        again, "invalid_grant", "Refresh token was already used; refresh tokens are accepted once");
     assertThat(fake.isRefreshTokenLive(tokens.refreshToken())).isFalse();
     assertThat(fake.isRefreshTokenLive(rotated)).isTrue();
     assertThat(refresh(provider, rotated).statusCode()).isEqualTo(200);

@@ -22,11 +22,11 @@ import java.util.concurrent.CompletableFuture;
  * Operations that store, check and delete the credentials of AI providers.
  *
  * <p>Every operation has four forms: a blocking call that uses the client's {@link RetryConfig},
- * one that takes a {@code RetryConfig} for this call only ({@code null} means the client's), and
- * an {@code …Async} twin of each.
- * Each throws {@link ErrorResponse} for the error statuses its Javadoc lists and another {@link
- * MixException} for any other failure (see {@link dev.mixauth.sdk.errors}). API keys, OAuth codes
- * and states never appear in exception messages or listener events.
+ * one that takes a {@code RetryConfig} for this call only ({@code null} means the client's), and an
+ * {@code …Async} twin of each. Each throws {@link ErrorResponse} for the error statuses its Javadoc
+ * lists and another {@link MixException} for any other failure (see {@link
+ * dev.mixauth.sdk.errors}). API keys, OAuth codes and states never appear in exception messages or
+ * listener events.
  */
 public final class Authentication {
 
@@ -80,8 +80,7 @@ public final class Authentication {
   }
 
   /** Runs {@link #storeApiKey(String, Provider)} on the client's executor. */
-  public CompletableFuture<StoreApiKeyResponse> storeApiKeyAsync(
-      String apiKey, Provider provider) {
+  public CompletableFuture<StoreApiKeyResponse> storeApiKeyAsync(String apiKey, Provider provider) {
     return transport.async(() -> storeApiKey(apiKey, provider));
   }
 
@@ -92,11 +91,10 @@ public final class Authentication {
   }
 
   /**
-   * Sets the API key used for direct authentication, in the older single-provider form ({@code
-   * POST /api/auth/apikey}).
+   * Sets the API key used for direct authentication, in the older single-provider form ({@code POST
+   * /api/auth/apikey}).
    *
-   * @throws ErrorResponse for status 400 (invalid key), 401 (the provider rejected the key) or
-   *     500
+   * @throws ErrorResponse for status 400 (invalid key), 401 (the provider rejected the key) or 500
    */
   public SetApiKeyResponse setApiKey(String apiKey) {
     return setApiKey(apiKey, null);
@@ -125,8 +123,8 @@ public final class Authentication {
   }
 
   /**
-   * Starts OAuth for the default OAuth provider, {@code anthropic}, in the older form ({@code
-   * POST /api/auth/login}).
+   * Starts OAuth for the default OAuth provider, {@code anthropic}, in the older form ({@code POST
+   * /api/auth/login}).
    *
    * @throws ErrorResponse for status 401 or 500
    */
@@ -159,12 +157,12 @@ public final class Authentication {
    * Completes an OAuth flow: the server checks the state, exchanges the code for tokens at the
    * provider and stores them ({@code POST /api/auth/oauth-callback}).
    *
-   * @param code the authorization code; for Anthropic the whole {@code code#state} string that
-   *     the provider's page shows is accepted too
+   * @param code the authorization code. For Anthropic, the whole {@code code#state} string that
+   *     the provider's page shows is accepted too.
    * @param provider the provider id, such as {@code anthropic}
    * @param state the state that {@link #startOAuthFlow(String)} returned
-   * @throws ErrorResponse for status 400 (missing field, unknown, expired or used state, or a
-   *     code the provider rejected) or 500
+   * @throws ErrorResponse for status 400 (missing field, unknown, expired or used state, or a code
+   *     the provider rejected) or 500
    */
   public HandleOAuthCallbackResponse handleOAuthCallback(
       String code, String provider, String state) {

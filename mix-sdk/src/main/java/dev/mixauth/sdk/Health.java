@@ -4,7 +4,9 @@ import dev.mixauth.sdk.errors.ErrorResponse;
 import dev.mixauth.sdk.models.HealthCheckResponse;
 import java.util.concurrent.CompletableFuture;
 
-/** The server's liveness check. The OAuth token health is {@link Authentication#getOAuthHealth()}. */
+/**
+ * The server's liveness check. The OAuth token health is {@link Authentication#getOAuthHealth()}.
+ */
 public final class Health {
 
   private static final Operation HEALTH_CHECK = Operation.get("healthCheck", 500);

@@ -14,8 +14,8 @@ final class Json {
   private Json() {}
 
   /**
-   * Creates a mapper that ignores unknown fields but rejects values of the wrong JSON type, such
-   * as {@code "yes"} for a boolean or {@code 42} for a string, and {@code null} for a primitive.
+   * Creates a mapper that ignores unknown fields but rejects values of the wrong JSON type, such as
+   * {@code "yes"} for a boolean or {@code 42} for a string, and {@code null} for a primitive.
    */
   static ObjectMapper newMapper() {
     ObjectMapper mapper =

@@ -1,6 +1,7 @@
 package dev.mixauth.sdk;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class Mix implements AutoCloseable {
   /** The server URL that {@link #create()} and an unset builder use. */
   public static final String DEFAULT_SERVER_URL = "http://localhost:8088";
 
-  /** Time that one attempt may wait for the response headers unless the builder sets another. */
+  /** Default maximum time that one attempt waits for the response headers. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -78,8 +79,8 @@ public final class Mix implements AutoCloseable {
 
   /**
    * Rejects later calls with {@link IllegalStateException} and shuts down the executor that the
-   * client created for async calls. Calls already running finish. An executor or HTTP client
-   * passed to the builder stays open.
+   * client created for async calls. Calls already running finish. An executor or HTTP client passed
+   * to the builder stays open.
    */
   @Override
   public void close() {
@@ -115,28 +116,32 @@ public final class Mix implements AutoCloseable {
       URI uri;
       try {
         uri = new URI(serverUrl);
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw new IllegalArgumentException("invalid server URL: " + serverUrl, e);
       }
-      boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      boolean http =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
       if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
         throw new IllegalArgumentException(
-            "invalid server URL: " + serverUrl + "; expected http(s)://host[:port][/path]");
+            "invalid server URL: "
+                + serverUrl
+                + ". Expected an http or https URL with a host, such as http://localhost:8088");
       }
 
-      this.serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+      this.serverUrl =
+          serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
       return this;
     }
 
-    /** Sets the retry policy of every call; default {@link RetryConfig#defaults()}. */
+    /** Sets the retry policy of every call. The default is {@link RetryConfig#defaults()}. */
     public Builder retryConfig(RetryConfig retryConfig) {
       this.retryConfig = Objects.requireNonNull(retryConfig, "retryConfig");
       return this;
     }
 
     /**
-     * Sets the time one attempt may wait for the response headers; default {@link
-     * #DEFAULT_TIMEOUT}. An attempt that times out counts as a connection error.
+     * Sets the maximum time that one attempt waits for the response headers. The default is
+     * {@link #DEFAULT_TIMEOUT}. An attempt that times out counts as a connection error.
      *
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
@@ -162,8 +167,8 @@ public final class Mix implements AutoCloseable {
      * Adds a header to every request, such as {@code Authorization: Bearer …}. A second call with
      * the same name replaces the value. Header values never appear in listener events.
      *
-     * @throws IllegalArgumentException if the JDK HTTP client rejects the name or value, as it
-     *     does for {@code Host} or {@code Content-Length}
+     * @throws IllegalArgumentException if the JDK HTTP client rejects the name or value, as it does
+     *     for {@code Host} or {@code Content-Length}
      */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name");
@@ -181,8 +186,8 @@ public final class Mix implements AutoCloseable {
 
     /**
      * Sets the executor that runs the {@code …Async} methods. By default the client creates a
-     * cached pool of daemon threads, which {@link Mix#close()} shuts down. An executor set here
-     * is not shut down by the client.
+     * cached pool of daemon threads, which {@link Mix#close()} shuts down. An executor set here is
+     * not shut down by the client.
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

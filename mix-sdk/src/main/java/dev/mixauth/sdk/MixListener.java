@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * <p>Both methods run on the thread that makes the call, so they should return quickly. An
  * exception they throw propagates to the caller and ends the call. Events never contain secrets:
- * the request body shows API keys, OAuth codes and states as hints such as {@code sk-or-…a9F2},
- * and events carry no headers.
+ * the request body shows API keys, OAuth codes and states as hints such as {@code sk-or-…a9F2}, and
+ * events carry no headers.
  */
 public interface MixListener {
 

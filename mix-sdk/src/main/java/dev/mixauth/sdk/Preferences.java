@@ -18,8 +18,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Preferences {
 
   private static final Operation GET_PREFERENCES = Operation.get("getPreferences", 500);
-  private static final Operation UPDATE_PREFERENCES =
-      Operation.post("updatePreferences", 400, 500);
+  private static final Operation UPDATE_PREFERENCES = Operation.post("updatePreferences", 400, 500);
   private static final Operation GET_AVAILABLE_PROVIDERS =
       Operation.get("getAvailableProviders", 500);
   private static final Operation RESET_PREFERENCES = Operation.post("resetPreferences", 500);
@@ -31,8 +30,7 @@ public final class Preferences {
   }
 
   /**
-   * Returns the stored preferences and the providers to choose from ({@code GET
-   * /api/preferences}).
+   * Returns the stored preferences and the providers to choose from ({@code GET /api/preferences}).
    *
    * @throws ErrorResponse for status 500
    */
@@ -156,8 +154,7 @@ public final class Preferences {
   }
 
   /** Runs {@link #resetPreferences(RetryConfig)} on the client's executor. */
-  public CompletableFuture<UserPreferences> resetPreferencesAsync(
-      RetryConfig retryConfig) {
+  public CompletableFuture<UserPreferences> resetPreferencesAsync(RetryConfig retryConfig) {
     return transport.async(() -> resetPreferences(retryConfig));
   }
 }

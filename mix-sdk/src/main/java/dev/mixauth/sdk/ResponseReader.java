@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** Turns a final HTTP response into the operation's result or the matching exception. */
 final class ResponseReader {
 
-  /** Longest part of an unparsed error body that goes into an exception message. */
+  /** Maximum number of characters of an unparsed error body in an exception message. */
   private static final int MAX_BODY_IN_MESSAGE = 200;
 
   /** The error envelope, {@code {"error": {...}}}. */
@@ -47,8 +47,7 @@ final class ResponseReader {
     if (error.isPresent()) {
       String message = failedWith(operation, status, error.get(), request);
       if (operation.errorStatuses().contains(status)) {
-        throw new ErrorResponse(
-            message, status, response.body(), response.headers(), error.get());
+        throw new ErrorResponse(message, status, response.body(), response.headers(), error.get());
       }
       throw new MixDefaultError(message, status, response.body(), response.headers());
     }
@@ -118,9 +117,7 @@ final class ResponseReader {
     if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
       String path =
           ((JsonMappingException) e)
-              .getPath().stream()
-                  .map(ResponseReader::pathElement)
-                  .collect(Collectors.joining("."));
+              .getPath().stream().map(ResponseReader::pathElement).collect(Collectors.joining("."));
       return "at '" + path + "': " + detail;
     }
     return detail;

@@ -4,17 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how long the client waits before it sends a failed request again.
+ * Retry policy: which failed requests the client sends again, and how long it waits before each.
  *
  * <p>With backoff enabled, a call is retried after a connection error (if enabled), status 408,
  * status 429 and every 5XX status. No other 4XX status is retried. The n-th wait is {@code
- * initialInterval * exponent^(n-1)}, capped at {@code maxInterval} and shortened by a random
- * jitter of up to 25%. A {@code Retry-After} header in seconds or as an HTTP date replaces the
- * computed wait, capped at {@code maxInterval}. The client gives up when the time since the first
- * attempt plus the next wait would exceed {@code maxElapsedTime}, and throws the last failure.
+ * initialInterval * exponent^(n-1)}, capped at {@code maxInterval} and shortened by a random jitter
+ * of up to 25%. A {@code Retry-After} header in seconds or as an HTTP date replaces the computed
+ * wait, capped at {@code maxInterval}. The client gives up when the time since the first attempt
+ * plus the next wait would exceed {@code maxElapsedTime}, and throws the last failure.
  *
- * <p>Instances are immutable. Set one for every call with {@link Mix.Builder#retryConfig} or for
- * a single call with the overloads that take a {@code RetryConfig}.
+ * <p>Instances are immutable. Set one for every call with {@link Mix.Builder#retryConfig} or for a
+ * single call with the overloads that take a {@code RetryConfig}.
  */
 public final class RetryConfig {
 
@@ -47,8 +47,8 @@ public final class RetryConfig {
   }
 
   /**
-   * Returns the default policy: first wait 500 ms, factor 1.5, longest wait 60 s, give up after
-   * 600 s, retry connection errors.
+   * Returns the default policy: first wait 500 ms, factor 1.5, longest wait 60 s, give up after 600
+   * s, retry connection errors.
    */
   public static RetryConfig defaults() {
     return DEFAULTS;

@@ -29,10 +29,10 @@ final class RetryLoop {
   /**
    * Runs attempts under {@code config} and returns the last response, retryable or not.
    *
-   * @throws IOException the last attempt's exception when no response arrived and the policy
-   *     gave up or does not retry connection errors
-   * @throws InterruptedException as soon as the thread is interrupted, before an attempt or
-   *     during a wait; the interrupt flag is then cleared, as {@link Thread#sleep} leaves it
+   * @throws IOException the last attempt's exception when no response arrived and the policy gave
+   *     up or does not retry connection errors
+   * @throws InterruptedException as soon as the thread is interrupted, before an attempt or during
+   *     a wait. The interrupt flag is then cleared, as {@link Thread#sleep} leaves it.
    */
   HttpResponse<String> run(RetryConfig config, Attempt attempt)
       throws IOException, InterruptedException {

@@ -21,8 +21,8 @@ final class RetryRules {
   }
 
   /**
-   * Returns the wait that a {@code Retry-After} header asks for, or an empty optional when the
-   * value is neither whole seconds nor an HTTP date. A date in the past asks for no wait.
+   * Returns the wait that a {@code Retry-After} header requests, or an empty optional when the
+   * value is neither whole seconds nor an HTTP date. A date in the past gives a zero wait.
    */
   static Optional<Duration> parseRetryAfter(String value, Instant now) {
     if (value == null || value.isBlank()) {
@@ -34,7 +34,7 @@ final class RetryRules {
       try {
         return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
       } catch (NumberFormatException e) {
-        return Optional.empty(); // too many digits for a long: not a usable value
+        return Optional.empty(); // too large for a long, so the header is ignored
       }
     }
 
@@ -48,11 +48,10 @@ final class RetryRules {
   }
 
   /**
-   * Computes the wait before retry number {@code retry} (1 for the wait before the second
-   * attempt).
+   * Computes the wait before retry number {@code retry} (1 for the wait before the second attempt).
    *
-   * @param retryAfter the wait the server asked for, or {@code null}; it is capped at the maximum
-   *     interval and gets no jitter
+   * @param retryAfter the wait the server requested, or {@code null}. It is capped at the maximum
+   *     interval and gets no jitter.
    * @param random a value in [0, 1) that picks the jitter
    */
   static Duration nextDelay(RetryConfig config, int retry, Duration retryAfter, double random) {

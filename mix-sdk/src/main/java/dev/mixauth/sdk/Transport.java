@@ -110,23 +110,25 @@ final class Transport {
               + " failed: no response from "
               + request.uri()
               + " after "
-              + attempts.get()
-              + (attempts.get() == 1 ? " attempt (" : " attempts (")
+              + attempts(attempts.get())
+              + " ("
               + describe(e)
-              + ")",
+              + "). Check that the server at "
+              + serverUrl
+              + " is running and reachable.",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MixInterruptedException(
-          operation.name() + " was interrupted after " + attempts.get() + " attempt(s)", e);
+          operation.name() + " was interrupted after " + attempts(attempts.get()), e);
     }
 
     return reader.read(operation, response, type, requestBody);
   }
 
   /**
-   * Runs {@code call} on the client's executor. A closed client returns a future that failed
-   * with {@link IllegalStateException}.
+   * Runs {@code call} on the client's executor. A closed client returns a future that failed with
+   * {@link IllegalStateException}.
    */
   <T> CompletableFuture<T> async(Supplier<T> call) {
     if (closed.get()) {
@@ -146,7 +148,8 @@ final class Transport {
   }
 
   private static IllegalStateException closedException() {
-    return new IllegalStateException("this Mix client is closed; create a new one to send requests");
+    return new IllegalStateException(
+        "this Mix client is closed; create a new one to send requests");
   }
 
   private HttpRequest buildRequest(Operation operation, String path, RequestBody body) {
@@ -204,6 +207,10 @@ final class Transport {
             Duration.between(started, clock.instant()),
             ""));
     return response;
+  }
+
+  private static String attempts(int count) {
+    return count == 1 ? "1 attempt" : count + " attempts";
   }
 
   private static String describe(IOException e) {

@@ -226,7 +226,8 @@ class AsyncTest {
     assertThat(thrown).isInstanceOf(CompletionException.class);
     assertThat(thrown.getCause())
         .isInstanceOf(ErrorResponse.class)
-        .hasMessage("deleteCredentials failed with status 400 (validation_error): provider is required");
+        .hasMessage(
+            "deleteCredentials failed with status 400 (validation_error): provider is required");
   }
 
   @Test
@@ -235,7 +236,10 @@ class AsyncTest {
     Thread caller = Thread.currentThread();
 
     Thread worker =
-        mix.authentication().getAuthStatusAsync().thenApply(result -> Thread.currentThread()).get(10, TimeUnit.SECONDS);
+        mix.authentication()
+            .getAuthStatusAsync()
+            .thenApply(result -> Thread.currentThread())
+            .get(10, TimeUnit.SECONDS);
 
     assertThat(worker).isNotSameAs(caller);
     assertThat(worker.getName()).startsWith("mix-sdk-async-");

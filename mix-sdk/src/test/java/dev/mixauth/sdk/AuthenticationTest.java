@@ -44,7 +44,9 @@ class AuthenticationTest {
   @Test
   void storeApiKeySendsSnakeCaseBody() {
     server.enqueue(
-        json(200, "{\"status\":\"success\",\"provider\":\"openrouter\",\"message\":\"Key stored.\"}"));
+        json(
+            200,
+            "{\"status\":\"success\",\"provider\":\"openrouter\",\"message\":\"Key stored.\"}"));
 
     StoreApiKeyResponse response =
         mix.authentication().storeApiKey(OPENROUTER_KEY, Provider.OPENROUTER);
@@ -204,8 +206,7 @@ class AuthenticationTest {
             "{\"valid\":false,\"provider\":\"openai\",\"auth_method\":\"none\","
                 + "\"message\":\"Store an OpenAI key first.\"}"));
 
-    ValidatePreferredProviderResponse response =
-        mix.authentication().validatePreferredProvider();
+    ValidatePreferredProviderResponse response = mix.authentication().validatePreferredProvider();
 
     FakeServer.Request request = server.onlyRequest();
     assertThat(request.method()).isEqualTo("GET");

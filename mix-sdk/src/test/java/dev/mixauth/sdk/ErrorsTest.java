@@ -41,7 +41,7 @@ class ErrorsTest {
     server.close();
   }
 
-  /** Every operation with every error status it documents. */
+  /** Returns every operation with each error status it documents. */
   static Stream<Arguments> documentedErrors() {
     Consumer<Mix> storeApiKey = mix -> mix.authentication().storeApiKey("k", Provider.OPENAI);
     Consumer<Mix> setApiKey = mix -> mix.authentication().setApiKey("k");
@@ -99,7 +99,10 @@ class ErrorsTest {
     assertThat(error).isNotNull();
     assertThat(error)
         .hasMessage(
-            operation + " failed with status " + status + " (bad_request): what failed and what to do");
+            operation
+                + " failed with status "
+                + status
+                + " (bad_request): what failed and what to do");
     assertThat(error.statusCode()).isEqualTo(status);
     assertThat(error.error())
         .isEqualTo(new RestError(status, "what failed and what to do", "bad_request"));
@@ -256,9 +259,7 @@ class ErrorsTest {
   @Test
   void numberForAuthMethodThrowsValidationError() {
     server.enqueue(
-        json(
-            200,
-            "{\"valid\":true,\"provider\":\"openai\",\"auth_method\":7,\"message\":\"m\"}"));
+        json(200, "{\"valid\":true,\"provider\":\"openai\",\"auth_method\":7,\"message\":\"m\"}"));
 
     assertThatThrownBy(() -> mix.authentication().validatePreferredProvider())
         .isExactlyInstanceOf(ResponseValidationError.class)
@@ -346,7 +347,11 @@ class ErrorsTest {
 
       assertThat(error)
           .hasMessageStartingWith(
-              "getAuthStatus failed: no response from " + url + "/api/auth/status after 1 attempt (");
+              "getAuthStatus failed: no response from "
+                  + url
+                  + "/api/auth/status after 1 attempt (");
+      assertThat(error)
+          .hasMessageEndingWith(". Check that the server at " + url + " is running and reachable.");
       assertThat(error.getCause()).isInstanceOf(ConnectException.class);
       assertThat(error.statusCode()).isZero();
       assertThat(error.body()).isEmpty();

@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An HTTP server on an ephemeral loopback port that answers with canned responses in the order
- * they were queued and records every request it gets.
+ * An HTTP server on an ephemeral loopback port that responds with canned responses in the order they
+ * were queued and records every request it gets.
  */
 final class FakeServer implements AutoCloseable {
 
@@ -28,7 +28,8 @@ final class FakeServer implements AutoCloseable {
   record Request(String method, String path, Headers headers, String body) {}
 
   /** What the server does with the next request. */
-  record Response(int status, String body, Map<String, String> headers, Duration delay, boolean drop) {
+  record Response(
+      int status, String body, Map<String, String> headers, Duration delay, boolean drop) {
 
     Response withHeader(String name, String value) {
       Map<String, String> copy = new java.util.LinkedHashMap<>(headers);
@@ -72,7 +73,13 @@ final class FakeServer implements AutoCloseable {
   static Response error(int status, String type, String message) {
     return json(
         status,
-        "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"type\":\"" + type + "\"}}");
+        "{\"error\":{\"code\":"
+            + status
+            + ",\"message\":\""
+            + message
+            + "\",\"type\":\""
+            + type
+            + "\"}}");
   }
 
   /** Returns an action that closes the connection without sending a response. */
@@ -95,7 +102,8 @@ final class FakeServer implements AutoCloseable {
 
   Request onlyRequest() {
     if (requests.size() != 1) {
-      throw new AssertionError("expected exactly 1 request, got " + requests.size() + ": " + requests);
+      throw new AssertionError(
+          "expected exactly 1 request, got " + requests.size() + ": " + requests);
     }
     return requests.get(0);
   }
@@ -126,7 +134,7 @@ final class FakeServer implements AutoCloseable {
     }
     if (response.drop()) {
       // HttpServer closes the connection without a response when a handler throws.
-      throw new IOException("dropping the connection as the test asked");
+      throw new IOException("closing the connection without a response, as queued");
     }
     if (!response.delay().isZero()) {
       try {

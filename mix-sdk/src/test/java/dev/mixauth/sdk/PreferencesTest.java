@@ -140,7 +140,9 @@ class PreferencesTest {
   @Test
   void healthCheckParsesStatus() {
     server.enqueue(
-        json(200, "{\"status\":\"ok\",\"timestamp\":\"2026-01-01T12:00:00Z\",\"version\":\"0.1.0\"}"));
+        json(
+            200,
+            "{\"status\":\"ok\",\"timestamp\":\"2026-01-01T12:00:00Z\",\"version\":\"0.1.0\"}"));
 
     HealthCheckResponse response = mix.health().healthCheck();
 

@@ -100,8 +100,17 @@ class RetryRulesTest {
 
   @ParameterizedTest
   @CsvSource({
-    "408, true", "429, true", "500, true", "503, true", "599, true",
-    "200, false", "302, false", "400, false", "401, false", "404, false", "409, false",
+    "408, true",
+    "429, true",
+    "500, true",
+    "503, true",
+    "599, true",
+    "200, false",
+    "302, false",
+    "400, false",
+    "401, false",
+    "404, false",
+    "409, false",
     "600, false"
   })
   void classifiesStatuses(int status, boolean retryable) {

@@ -1,8 +1,8 @@
 package dev.mixauth.sdk.errors;
 
 /**
- * No HTTP response arrived: the connection was refused or reset, or the attempt timed out. The
- * cause is the I/O exception of the last attempt.
+ * A call that got no HTTP response because the connection was refused or reset, or the attempt
+ * timed out. The cause is the I/O exception of the last attempt.
  */
 public class MixConnectionException extends MixException {
 

@@ -30,7 +30,10 @@ public class MixException extends RuntimeException {
     return statusCode;
   }
 
-  /** Returns the raw response body, or an empty string when no response arrived. */
+  /**
+   * Returns the raw response body, or an empty string when no response arrived. Unlike the
+   * message, the body is not redacted, so it contains whatever the server sent.
+   */
   public String body() {
     return body;
   }

@@ -1,8 +1,8 @@
 package dev.mixauth.sdk.errors;
 
 /**
- * The calling thread was interrupted while a request was in flight or while it waited to retry.
- * The SDK restores the thread's interrupt flag before throwing this.
+ * A call stopped because the calling thread was interrupted while a request was in flight or
+ * while it waited to retry. The SDK restores the thread's interrupt flag before throwing this.
  */
 public class MixInterruptedException extends MixException {
 

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param code the HTTP status code, repeated by the server
  * @param message a sentence for a person: what failed, on which value, what to do
  * @param type {@code bad_request}, {@code validation_error}, {@code unauthorized}, {@code
- *     not_found} or {@code internal_error}; kept as a string so that a newer server's value still
- *     reads
+ *     not_found} or {@code internal_error}. It is a string so that a newer server's value still
+ *     reads.
  */
 public record RestError(
     @JsonProperty(value = "code", required = true) int code, String message, String type) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * How a provider is authenticated.
+ * Kind of credential that authenticates a provider: OAuth tokens, an API key, or none.
  *
  * <p>A wire value that this SDK version lacks, for example one added by a newer server, reads as
  * {@link #UNKNOWN} instead of failing the response.

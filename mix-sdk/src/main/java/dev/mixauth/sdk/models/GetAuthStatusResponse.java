@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Authentication status of every provider the server supports.
  *
- * @param providers status per provider id, in the server's order; may contain ids that {@link
- *     Provider} lacks
+ * @param providers status per provider id, in the server's order. It may contain ids that {@link
+ *     Provider} lacks.
  */
 public record GetAuthStatusResponse(Map<String, ProviderStatus> providers) {
 

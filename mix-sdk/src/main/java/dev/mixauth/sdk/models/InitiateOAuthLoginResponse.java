@@ -3,7 +3,7 @@ package dev.mixauth.sdk.models;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where the user signs in to the default OAuth provider.
+ * Authorization URL for signing in to the default OAuth provider.
  *
  * <p>{@link #toString()} leaves out the query string of the URL, because it carries the flow's
  * state.

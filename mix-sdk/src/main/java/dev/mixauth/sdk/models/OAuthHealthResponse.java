@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * Health of every stored OAuth credential.
  *
- * @param status {@code healthy} when all tokens are valid for more than 5 minutes, {@code
- *     degraded} when some are close to expiry or expired but refreshable, {@code unhealthy} when
- *     some expired with no way to refresh
+ * @param status {@code healthy} when all tokens are valid for more than 5 minutes, {@code degraded}
+ *     when some are close to expiry or expired but refreshable, {@code unhealthy} when some expired
+ *     with no way to refresh
  * @param timestamp when the server computed this report
  * @param providers health per provider id
  */

@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param provider the provider id
  * @param status {@code active}, {@code expired}, {@code expired_no_refresh}, {@code error} or
- *     {@code not_found}; kept as a string so that a newer server's value still reads
+ *     {@code not_found}. It is a string so that a newer server's value still reads.
  * @param expiresAt optional: when the access token expires
  * @param expiresIn optional: time left for people, such as {@code 2h30m15s}
  * @param lastRefresh optional: when the token was last refreshed

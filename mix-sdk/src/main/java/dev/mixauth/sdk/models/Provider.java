@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
- * A provider that this SDK version knows by name.
+ * A provider that this SDK version lists by name.
  *
  * <p>Responses keep provider ids as strings, because a newer server may report a provider that is
  * missing here (such as {@code gemini}). Use {@link #fromValue(String)} to map such a string.

@@ -7,13 +7,13 @@ import java.time.Instant;
 /**
  * Authentication status of one provider.
  *
- * <p>When a provider has several credentials, the reported one is, in order: an OAuth token that
- * is valid or can be refreshed, a stored API key, an API key from the environment.
+ * <p>When a provider has several credentials, the reported one is, in order: an OAuth token that is
+ * valid or can be refreshed, a stored API key, an API key from the environment.
  *
  * @param authenticated whether the provider can be used now
  * @param authMethod the credential in use, {@link AuthMethod#NONE} when there is none
  * @param displayName the provider's name for people, such as {@code OpenRouter}
- * @param source optional: {@code stored} or {@code environment}; absent for {@code none}
+ * @param source optional: {@code stored} or {@code environment}, absent for {@code none}
  * @param keyHint optional: for an API key, its prefix and last four characters
  * @param expiresAt optional: for OAuth, when the access token expires
  */

@@ -6,8 +6,7 @@ package dev.mixauth.sdk.models;
  *
  * <p>A hint keeps the prefix up to the last dash within the first 8 characters and the last 4
  * characters, so {@code sk-or-v1-0123456789abcdefa9F2} becomes {@code sk-or-…a9F2}. Values shorter
- * than 20 characters become {@code …}, because their ends would give
- * away too large a part of them.
+ * than 20 characters become {@code …}, because their ends would give away too large a part of them.
  */
 public final class SecretHint {
 
@@ -36,8 +35,8 @@ public final class SecretHint {
   }
 
   /**
-   * Returns {@code url} without its query string and fragment, which may carry an OAuth state or
-   * a PKCE challenge.
+   * Returns {@code url} without its query string and fragment, which may carry an OAuth state or a
+   * PKCE challenge.
    */
   static String withoutQuery(String url) {
     if (url == null) {

@@ -7,4 +7,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param success whether the key was checked and stored
  */
-public record SetApiKeyResponse(@JsonProperty(value = "success", required = true) boolean success) {}
+public record SetApiKeyResponse(
+    @JsonProperty(value = "success", required = true) boolean success) {}

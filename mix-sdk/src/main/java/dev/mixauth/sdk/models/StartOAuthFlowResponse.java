@@ -3,7 +3,7 @@ package dev.mixauth.sdk.models;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A started OAuth flow: where the user signs in, and the state to send back with the code.
+ * A started OAuth flow: the authorization URL, and the state to send back with the code.
  *
  * <p>{@link #toString()} prints a hint of the state and leaves out the query string of the URL,
  * which carries the state too.

@@ -9,11 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * <pre>{@code
  * UpdatePreferencesRequest request =
- *     UpdatePreferencesRequest.builder().preferredProvider("anthropic").mainAgentMaxTokens(8192).build();
+ *     UpdatePreferencesRequest.builder()
+ *         .preferredProvider(Provider.ANTHROPIC)
+ *         .mainAgentMaxTokens(8192)
+ *         .build();
  * }</pre>
  *
- * @param preferredProvider the provider id that agents use by default; an id the server does not
- *     support is rejected with status 400
+ * @param preferredProvider the provider id that agents use by default. The server rejects an id
+ *     that it does not support with status 400.
  * @param mainAgentModel the main agent's model
  * @param mainAgentMaxTokens the main agent's output token limit
  * @param mainAgentReasoningEffort the main agent's reasoning effort
@@ -53,7 +56,7 @@ public record UpdatePreferencesRequest(
       return this;
     }
 
-    /** Sets the preferred provider from one that this SDK knows. */
+    /** Sets the preferred provider from a {@link Provider} constant. */
     public Builder preferredProvider(Provider preferredProvider) {
       this.preferredProvider = preferredProvider.value();
       return this;

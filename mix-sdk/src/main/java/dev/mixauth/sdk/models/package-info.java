@@ -7,7 +7,7 @@
  * value of the wrong JSON type fails the call with {@link
  * dev.mixauth.sdk.errors.ResponseValidationError}. Unknown fields are ignored.
  *
- * <p>Values that a newer server may extend stay readable: provider ids and status words are kept
- * as strings, and an unknown auth method reads as {@link dev.mixauth.sdk.models.AuthMethod#UNKNOWN}.
+ * <p>Values that a newer server may extend stay readable: provider ids and status words are kept as
+ * strings, and an unknown auth method reads as {@link dev.mixauth.sdk.models.AuthMethod#UNKNOWN}.
  */
 package dev.mixauth.sdk.models;
