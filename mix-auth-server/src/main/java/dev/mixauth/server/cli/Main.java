@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Credential broker for AI agent applications: stores provider API keys and OAuth tokens"
         + " and serves them over the Mix authentication API.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, FakeProviderCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
