@@ -3,6 +3,7 @@ package dev.mixauth.server.vault;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Durable storage of credentials, pending OAuth flows, preferences and the audit trail. Every
@@ -69,6 +70,19 @@ public interface CredentialStore extends AutoCloseable {
   Optional<byte[]> readMeta(String key);
 
   void writeMeta(String key, byte[] value);
+
+  /**
+   * Runs {@code work} while holding the refresh lock of one provider's OAuth credential, so that
+   * only one process at a time spends a rotating refresh token. Work done under the lock must
+   * re-read the credential first, because another holder may have refreshed it meanwhile.
+   */
+  <T> T withRefreshLock(String provider, Supplier<T> work);
+
+  /**
+   * Registers a listener to call after another process changed credentials or preferences, so
+   * in-memory copies can be reloaded. Stores shared by one process only may never call it.
+   */
+  void onExternalChange(Runnable listener);
 
   @Override
   void close();

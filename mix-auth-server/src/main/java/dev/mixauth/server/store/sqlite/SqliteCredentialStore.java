@@ -24,7 +24,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class SqliteCredentialStore implements CredentialStore {
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
   private SqliteCredentialStore(Path file, Connection connection) {
     this.file = file;
@@ -485,6 +489,25 @@ public final class SqliteCredentialStore implements CredentialStore {
           return null;
         });
   }
+
+  /**
+   * Serialises refreshes within this process. NOTE: two processes on one SQLite file are not
+   * coordinated; team mode, where replicas share a store, runs on PostgreSQL.
+   */
+  @Override
+  public <T> T withRefreshLock(String provider, Supplier<T> work) {
+    ReentrantLock refreshLock = refreshLocks.computeIfAbsent(provider, p -> new ReentrantLock());
+    refreshLock.lock();
+    try {
+      return work.get();
+    } finally {
+      refreshLock.unlock();
+    }
+  }
+
+  /** Does nothing: one process owns a SQLite store, and its own writes reload what they change. */
+  @Override
+  public void onExternalChange(Runnable listener) {}
 
   @Override
   public void close() {
