@@ -15,7 +15,12 @@ import dev.mixauth.server.auth.StatusService;
 import dev.mixauth.server.config.ConfigException;
 import dev.mixauth.server.config.DataDirectory;
 import dev.mixauth.server.config.ServerConfig;
+import dev.mixauth.server.config.OAuthSettings;
+import dev.mixauth.server.oauth.CallbackListener;
 import dev.mixauth.server.oauth.OAuthFlowService;
+import dev.mixauth.server.oauth.RefreshScheduler;
+import dev.mixauth.server.oauth.TokenRefresher;
+import dev.mixauth.server.oauth.TokenRevoker;
 import dev.mixauth.server.oauth.TokenEndpoint;
 import dev.mixauth.server.oauth.TokenHealth;
 import dev.mixauth.server.provider.HttpKeyChecker;
@@ -27,8 +32,12 @@ import dev.mixauth.server.vault.CredentialVault;
 import dev.mixauth.server.vault.KeysetSource;
 import dev.mixauth.server.vault.TinkSecretBox;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +50,12 @@ public final class MixAuthServer implements AutoCloseable {
 
   private final CredentialStore store;
   private final ApiServer api;
+  private final List<AutoCloseable> background;
 
-  private MixAuthServer(CredentialStore store, ApiServer api) {
+  private MixAuthServer(CredentialStore store, ApiServer api, List<AutoCloseable> background) {
     this.store = store;
     this.api = api;
+    this.background = background;
   }
 
   /** Starts a server with the system clock and the real key checker. */
@@ -72,10 +83,13 @@ public final class MixAuthServer implements AutoCloseable {
       CredentialVault vault = new CredentialVault(store, new TinkSecretBox(keyset));
       vault.verifyKey();
 
-      ApiServer api = ApiServer.start(dependencies(config, clock, checker, store, vault), config.host(), config.port());
+      List<AutoCloseable> background = new ArrayList<>();
+      ApiServer.Dependencies dependencies = dependencies(config, clock, checker, store, vault, background);
+      ApiServer api = ApiServer.start(dependencies, config.host(), config.port());
+      dependencies.refreshScheduler().start(config.refreshInterval());
       log.info("mix-auth {} started in {} ms with data in {}", version(), (System.nanoTime() - started) / 1_000_000,
           config.dataDir());
-      return new MixAuthServer(store, api);
+      return new MixAuthServer(store, api, background);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -83,7 +97,12 @@ public final class MixAuthServer implements AutoCloseable {
   }
 
   private static ApiServer.Dependencies dependencies(
-      ServerConfig config, Clock clock, KeyChecker checker, CredentialStore store, CredentialVault vault) {
+      ServerConfig config,
+      Clock clock,
+      KeyChecker checker,
+      CredentialStore store,
+      CredentialVault vault,
+      List<AutoCloseable> background) {
     ObjectMapper json = objectMapper();
     ProviderRegistry registry = ProviderRegistry.defaults();
     ProviderHttp http = new ProviderHttp(config.providerTimeout());
@@ -94,16 +113,32 @@ public final class MixAuthServer implements AutoCloseable {
     index.reload();
     PreferencesService preferences = new PreferencesService(store, registry, audit, clock);
     StatusService status = new StatusService(registry, index, config.environmentKeys(), preferences, clock);
+    TokenEndpoint tokens = new TokenEndpoint(http, json);
     CredentialService credentials =
-        new CredentialService(registry, vault, index, keyChecker, preferences, status, audit, clock);
+        new CredentialService(registry, vault, index, keyChecker, preferences, status, audit,
+            new TokenRevoker(config::oauth, vault, tokens), clock);
     OAuthFlowService oauth =
         new OAuthFlowService(
-            registry, config::oauth, vault, index, new TokenEndpoint(http, json), audit, clock, config.maxPendingFlows());
+            registry, config::oauth, vault, index, tokens, audit, clock, config.maxPendingFlows(),
+            callbackListeners(config, background));
+    TokenRefresher refresher = new TokenRefresher(config::oauth, vault, index, tokens, audit, clock);
+    RefreshScheduler scheduler = new RefreshScheduler(index, refresher, clock);
+    background.add(scheduler);
     TokenHealth tokenHealth = new TokenHealth(registry, index, clock);
 
     return new ApiServer.Dependencies(
-        json, registry, credentials, oauth, status, preferences, tokenHealth, audit, clock, version(),
+        json, registry, credentials, oauth, status, preferences, tokenHealth, scheduler, audit, clock, version(),
         config.allowedHosts(), config.allowedOrigins(), config.apiToken());
+  }
+
+  private static Map<String, CallbackListener> callbackListeners(ServerConfig config, List<AutoCloseable> background) {
+    OAuthSettings openai = config.openai();
+    if (!openai.enabled() || !openai.listenForCallback()) {
+      return Map.of();
+    }
+    CallbackListener listener = new CallbackListener("openai", URI.create(openai.redirectUri()));
+    background.add(listener);
+    return Map.of("openai", listener);
   }
 
   /** Returns the JSON mapper of the API: strict on input, so duplicate keys are rejected. */
@@ -147,6 +182,13 @@ public final class MixAuthServer implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    for (AutoCloseable task : background) {
+      try {
+        task.close();
+      } catch (Exception e) {
+        log.warn("Stopping {} failed: {}", task.getClass().getSimpleName(), e.getMessage());
+      }
+    }
     store.close();
     log.info("mix-auth stopped");
   }

@@ -8,6 +8,7 @@ import dev.mixauth.server.auth.ProviderRegistry;
 import dev.mixauth.server.auth.StatusService;
 import dev.mixauth.server.errors.MixAuthException;
 import dev.mixauth.server.oauth.OAuthFlowService;
+import dev.mixauth.server.oauth.RefreshScheduler;
 import dev.mixauth.server.oauth.TokenHealth;
 import dev.mixauth.server.vault.Secret;
 import dev.mixauth.server.vault.StoreException;
@@ -42,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
       StatusService status,
       PreferencesService preferences,
       TokenHealth tokenHealth,
+      RefreshScheduler refreshScheduler,
       AuditLog audit,
       Clock clock,
       String version,
@@ -61,7 +63,8 @@ public final class ApiServer implements AutoCloseable {
     RequestGuard guard = new RequestGuard(deps.allowedHosts(), deps.allowedOrigins(), deps.apiToken(), deps.audit());
     AuthHandlers auth = new AuthHandlers(deps.json(), deps.credentials(), deps.oauth(), deps.status());
     PreferenceHandlers preferences = new PreferenceHandlers(deps.json(), deps.preferences(), deps.registry());
-    SystemHandlers system = new SystemHandlers(deps.clock(), deps.version(), deps.tokenHealth());
+    SystemHandlers system =
+        new SystemHandlers(deps.clock(), deps.version(), deps.tokenHealth(), deps.refreshScheduler());
 
     Javalin app =
         Javalin.create(
@@ -104,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/health", system::health);
               config.routes.get("/health/auth", system::tokenHealth);
               config.routes.get("/openapi.yaml", system::openApi);
+              config.routes.post("/internal/auth/refresh-tokens", system::refreshTokens);
 
               config.routes.exception(ApiError.class, errors::apiError);
               config.routes.exception(MixAuthException.class, errors::serviceFailure);

@@ -2,6 +2,8 @@ package dev.mixauth.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mixauth.server.oauth.RefreshOutcome;
+import dev.mixauth.server.oauth.RefreshScheduler;
 import dev.mixauth.server.oauth.TokenHealth;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Liveness, token health and the OpenAPI document. */
@@ -18,14 +21,24 @@ final class SystemHandlers {
   private final Clock clock;
   private final String version;
   private final TokenHealth tokenHealth;
+  private final RefreshScheduler refreshScheduler;
   private final byte[] openApi;
 
-  SystemHandlers(Clock clock, String version, TokenHealth tokenHealth) {
+  SystemHandlers(Clock clock, String version, TokenHealth tokenHealth, RefreshScheduler refreshScheduler) {
     this.clock = clock;
     this.version = version;
     this.tokenHealth = tokenHealth;
+    this.refreshScheduler = refreshScheduler;
     this.openApi = loadOpenApi();
   }
+
+  /** Refreshes every OAuth token that is due now; failures are reported in the message. */
+  void refreshTokens(Context ctx) {
+    List<RefreshOutcome> outcomes = refreshScheduler.refreshDue(AuthHandlers.caller(ctx));
+    ctx.json(new RefreshResponse("success", RefreshSummary.of(outcomes)));
+  }
+
+  record RefreshResponse(String status, String message) {}
 
   void health(Context ctx) {
     ctx.json(new Responses.Health("ok", rfc3339(clock.instant()), version));

@@ -11,6 +11,7 @@ import dev.mixauth.server.vault.Secret;
 import dev.mixauth.server.vault.StoredCredential;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class CredentialService {
   private final PreferencesService preferences;
   private final StatusService status;
   private final AuditLog audit;
+  private final Revocation revocation;
   private final Clock clock;
 
   public CredentialService(
@@ -36,6 +38,7 @@ public final class CredentialService {
       PreferencesService preferences,
       StatusService status,
       AuditLog audit,
+      Revocation revocation,
       Clock clock) {
     this.registry = registry;
     this.format = new ApiKeyFormat(registry);
@@ -45,6 +48,7 @@ public final class CredentialService {
     this.preferences = preferences;
     this.status = status;
     this.audit = audit;
+    this.revocation = revocation;
     this.clock = clock;
   }
 
@@ -114,15 +118,22 @@ public final class CredentialService {
               + provider.environmentVariable() + " and restart the server to remove it.");
     }
 
+    Optional<String> revokeFailure = revocation.revoke(provider.id());
     int deleted = vault.store().delete(provider.id());
     index.reload();
-    audit.record("delete", provider.id(), "success", caller.address(), deleted + " stored credentials");
+    audit.record("delete", provider.id(), "success", caller.address(),
+        deleted + " stored credentials" + revokeFailure.map(f -> "; revocation failed: " + f).orElse(""));
     log.info("Deleted {} stored credentials of {}", deleted, provider.id());
 
     String message =
         deleted == 0
             ? "No stored credentials for " + provider.displayName() + "; nothing to delete."
             : "Deleted the stored credentials for " + provider.displayName() + ".";
+    if (revokeFailure.isPresent()) {
+      message += " Revoking the refresh token at " + provider.displayName() + " failed (" + revokeFailure.get()
+          + "), so it stays valid there until it expires; revoke the app's access in your "
+          + provider.displayName() + " account settings.";
+    }
     if (fromEnvironment) {
       message += " The API key from " + provider.environmentVariable() + " still applies; unset it and restart"
           + " the server to remove it.";

@@ -14,6 +14,8 @@ import java.util.Objects;
  *     publishes the verifier in the authorization URL, so it is weaker and off by default
  * @param sendStateInExchange whether the code exchange body carries {@code state}
  * @param revokeUrl where refresh tokens are revoked on logout; null when the provider has none
+ * @param listenForCallback whether this server listens on the redirect URI's loopback port for a
+ *     localhost-callback sign-in; when false, the redirect address is pasted to the callback API
  */
 public record OAuthSettings(
     String provider,
@@ -26,7 +28,8 @@ public record OAuthSettings(
     TokenFormat tokenFormat,
     boolean stateIsVerifier,
     boolean sendStateInExchange,
-    URI revokeUrl) {
+    URI revokeUrl,
+    boolean listenForCallback) {
 
   /** The encoding of token endpoint request bodies. */
   public enum TokenFormat {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param allowedHosts extra {@code Host} names accepted besides the loopback names
  * @param allowedOrigins browser origins allowed to call the API; empty allows none
  * @param maxPendingFlows how many unfinished sign-ins one provider may have at a time
+ * @param refreshInterval how often OAuth tokens are checked for a due refresh
  */
 public record ServerConfig(
     String host,
@@ -35,7 +36,8 @@ public record ServerConfig(
     Duration providerTimeout,
     List<String> allowedHosts,
     List<String> allowedOrigins,
-    int maxPendingFlows) {
+    int maxPendingFlows,
+    Duration refreshInterval) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8088;
@@ -74,7 +76,8 @@ public record ServerConfig(
         settings.millis("MIX_AUTH_PROVIDER_TIMEOUT_MS", Duration.ofSeconds(15)),
         settings.list("MIX_AUTH_ALLOWED_HOSTS"),
         settings.list("MIX_AUTH_ALLOWED_ORIGINS"),
-        50);
+        50,
+        settings.millis("MIX_AUTH_REFRESH_INTERVAL_MS", Duration.ofMinutes(3)));
   }
 
   private static OAuthSettings anthropic(Settings settings) {
@@ -89,7 +92,8 @@ public record ServerConfig(
         settings.choice("MIX_AUTH_ANTHROPIC_TOKEN_FORMAT", TokenFormat.class, TokenFormat.JSON),
         settings.choice("MIX_AUTH_ANTHROPIC_STATE_MODE", StateMode.class, StateMode.INDEPENDENT) == StateMode.VERIFIER,
         true,
-        null);
+        null,
+        false);
   }
 
   private static OAuthSettings openai(Settings settings) {
@@ -99,12 +103,23 @@ public record ServerConfig(
         settings.string("MIX_AUTH_OPENAI_CLIENT_ID", "app_EMoamEEZ73f0CkXaXp7hrann"),
         settings.url("MIX_AUTH_OPENAI_AUTHORIZE_URL", "https://auth.openai.com/oauth/authorize"),
         settings.url("MIX_AUTH_OPENAI_TOKEN_URL", "https://auth.openai.com/oauth/token"),
-        settings.string("MIX_AUTH_OPENAI_REDIRECT_URI", "http://localhost:1455/auth/callback"),
+        redirectUri(settings, "MIX_AUTH_OPENAI_REDIRECT_URI", "http://localhost:1455/auth/callback"),
         "openid profile email offline_access",
         TokenFormat.FORM,
         false,
         false,
-        settings.string("MIX_AUTH_OPENAI_REVOKE_URL").map(URI::create).orElse(null));
+        settings.string("MIX_AUTH_OPENAI_REVOKE_URL").map(value -> settings.url("MIX_AUTH_OPENAI_REVOKE_URL", value))
+            .orElse(null),
+        settings.enabled("MIX_AUTH_OPENAI_CALLBACK_LISTENER", true));
+  }
+
+  /** Reads a redirect URI; a localhost one must name its port, because this server listens there. */
+  private static String redirectUri(Settings settings, String name, String fallback) {
+    URI uri = settings.url(name, fallback);
+    if (("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost())) && uri.getPort() <= 0) {
+      throw new ConfigException(name + " must name its port, such as http://localhost:1455/auth/callback.");
+    }
+    return uri.toString();
   }
 
   /** Whether the Anthropic state is an independent random value or the PKCE verifier. */
@@ -129,23 +144,28 @@ public record ServerConfig(
     };
   }
 
+  public ServerConfig withProviderTimeout(Duration value) {
+    return new ServerConfig(host, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
+        value, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
+  }
+
   public ServerConfig withHost(String value) {
     return new ServerConfig(value, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(host, value, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
   }
 
   public ServerConfig withDataDir(Path value) {
     return new ServerConfig(host, port, value, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
   }
 
   public ServerConfig withMaxPendingFlows(int value) {
     return new ServerConfig(host, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, value);
+        providerTimeout, allowedHosts, allowedOrigins, value, refreshInterval);
   }
 }

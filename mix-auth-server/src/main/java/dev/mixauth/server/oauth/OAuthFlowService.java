@@ -45,6 +45,7 @@ public final class OAuthFlowService {
   private final AuditLog audit;
   private final Clock clock;
   private final int maxPendingFlows;
+  private final Map<String, CallbackListener> listeners;
   private final Map<String, Object> completionLocks = new ConcurrentHashMap<>();
 
   public OAuthFlowService(
@@ -55,7 +56,8 @@ public final class OAuthFlowService {
       TokenEndpoint tokens,
       AuditLog audit,
       Clock clock,
-      int maxPendingFlows) {
+      int maxPendingFlows,
+      Map<String, CallbackListener> listeners) {
     this.registry = registry;
     this.settings = settings;
     this.vault = vault;
@@ -64,6 +66,7 @@ public final class OAuthFlowService {
     this.audit = audit;
     this.clock = clock;
     this.maxPendingFlows = maxPendingFlows;
+    this.listeners = Map.copyOf(listeners);
   }
 
   /**
@@ -92,6 +95,12 @@ public final class OAuthFlowService {
           null);
     }
 
+    CallbackListener listener = listeners.get(provider.id());
+    if (listener != null) {
+      listener.open((code, state, browser) -> complete(provider.id(), code, state, browser),
+          () -> hasPending(provider.id()));
+    }
+
     Secret verifier = Pkce.newVerifier();
     String state = oauth.stateIsVerifier() ? verifier.reveal() : Pkce.newState();
     String stateHash = Pkce.sha256Hex(state);
@@ -103,7 +112,7 @@ public final class OAuthFlowService {
 
     String url = authorizationUrl(oauth, Pkce.challenge(verifier), state);
     audit.record("start_login", provider.id(), "success", caller.address(), null);
-    return new StartedFlow(provider.id(), url, state, expiresAt, nextStep(provider));
+    return new StartedFlow(provider.id(), url, state, expiresAt, nextStep(provider, oauth, listener != null));
   }
 
   /**
@@ -126,7 +135,15 @@ public final class OAuthFlowService {
       }
     } finally {
       completionLocks.remove(stateHash, lock);
+      CallbackListener listener = listeners.get(provider.id());
+      if (listener != null) {
+        listener.closeIfIdle(() -> hasPending(provider.id()));
+      }
     }
+  }
+
+  private boolean hasPending(String provider) {
+    return vault.store().countPendingFlows(provider, clock.instant()) > 0;
   }
 
   private CompletedLogin completeLocked(
@@ -193,10 +210,9 @@ public final class OAuthFlowService {
 
     TokenResult.Issued issued = (TokenResult.Issued) result;
     Instant expiresAt = issued.expiresIn() == null ? null : now.plus(issued.expiresIn());
-    Instant created = index.find(provider.id(), CredentialKind.OAUTH).map(m -> m.createdAt()).orElse(now);
     StoredCredential row =
         vault.sealOAuth(provider.id(), new OAuthTokens(issued.accessToken(), issued.refreshToken(), expiresAt),
-            created, now, null);
+            now, now, null);
     if (!vault.store().completeFlow(flow.stateHash(), codeHash, row)) {
       throw rejected(provider, caller, "This sign-in was completed by another request; read the status.");
     }
@@ -236,13 +252,6 @@ public final class OAuthFlowService {
       throw MixAuthException.invalid(
           provider.displayName() + " has no OAuth sign-in; store an API key with POST /api/auth/api-key instead.");
     }
-    if (provider.oauth() == ProviderInfo.OAuthKind.LOCALHOST_CALLBACK) {
-      // TODO: the ChatGPT sign-in needs the localhost callback listener; until it exists the
-      // OpenAI flow is rejected here.
-      throw MixAuthException.invalid(
-          provider.displayName() + " OAuth sign-in is not available in this version yet; store an "
-              + provider.displayName() + " API key with POST /api/auth/api-key instead.");
-    }
     return settings.apply(provider.id()).orElseThrow(
         () -> new MixAuthException(Failure.INTERNAL, "No OAuth settings are configured for " + provider.id()));
   }
@@ -279,10 +288,19 @@ public final class OAuthFlowService {
     return base + (base.contains("?") ? "&" : "?") + encoded;
   }
 
-  private static String nextStep(ProviderInfo provider) {
-    return "Open auth_url in a browser and sign in to " + provider.displayName() + ". Then paste the code shown"
-        + " (code#state) as code, with this state, to POST /api/auth/oauth-callback within "
-        + FLOW_LIFETIME.toMinutes() + " minutes.";
+  private static String nextStep(ProviderInfo provider, OAuthSettings oauth, boolean listening) {
+    String open = "Open auth_url in a browser and sign in to " + provider.displayName() + " within "
+        + FLOW_LIFETIME.toMinutes() + " minutes. ";
+    if (provider.oauth() == ProviderInfo.OAuthKind.PASTE_CODE) {
+      return open + "Then paste the code shown (code#state) as code, with this state, to POST"
+          + " /api/auth/oauth-callback.";
+    }
+    String paste = "paste the address the browser ends on (" + oauth.redirectUri() + "?code=…) as code to POST"
+        + " /api/auth/oauth-callback";
+    return listening
+        ? open + "The browser returns to " + oauth.redirectUri() + ", where this server completes the sign-in;"
+            + " if the browser runs on another machine, " + paste + "."
+        : open + "Then " + paste + ".";
   }
 
   private static String successMessage(ProviderInfo provider) {

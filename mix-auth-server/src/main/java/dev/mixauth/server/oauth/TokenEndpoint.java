@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +52,25 @@ public final class TokenEndpoint {
     body.put("refresh_token", refreshToken.reveal());
     body.put("client_id", settings.clientId());
     return post(settings, body, refreshToken);
+  }
+
+  /**
+   * Revokes a refresh token (RFC 7009), form-encoded as the RFC requires.
+   *
+   * @return the reason when the provider did not confirm the revocation
+   */
+  public Optional<String> revoke(OAuthSettings settings, Secret refreshToken) throws InterruptedException {
+    String body = "token=" + URLEncoder.encode(refreshToken.reveal(), StandardCharsets.UTF_8)
+        + "&token_type_hint=refresh_token&client_id=" + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.revokeUrl())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    ProviderHttp.Exchange exchange = http.send(request);
+    if (exchange.answered() && exchange.status() == 200) {
+      return Optional.empty();
+    }
+    return Optional.of("the revocation endpoint " + exchange.summary());
   }
 
   private TokenResult post(OAuthSettings settings, Map<String, String> body, Secret sent)

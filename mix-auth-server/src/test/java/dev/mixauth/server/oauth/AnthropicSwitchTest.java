@@ -25,14 +25,4 @@ class AnthropicSwitchTest {
       assertThat(login.errorMessage()).isEqualTo(start.errorMessage());
     }
   }
-
-  @Test
-  void openAiOAuthIsNotAvailableYet() {
-    try (TestServer server = TestServer.start(dataDir, Map.of())) {
-      ApiResponse start = server.post("/api/auth/oauth/openai", null);
-
-      assertThat(start.status()).isEqualTo(400);
-      assertThat(start.errorMessage()).contains("OpenAI OAuth sign-in is not available in this version yet");
-    }
-  }
 }
