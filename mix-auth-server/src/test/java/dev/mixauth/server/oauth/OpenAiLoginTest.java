@@ -164,6 +164,40 @@ class OpenAiLoginTest {
   }
 
   @Test
+  void refreshIsFormEncodedAndRotates() {
+    try (TestServer server = server(Map.of())) {
+      ApiResponse started = server.post("/api/auth/oauth/openai", null);
+      Browser.get(Browser.redirectOf(started.text("auth_url")));
+      server.clock().advance(java.time.Duration.ofMinutes(50));
+
+      ApiResponse refreshed = server.post("/internal/auth/refresh-tokens", null);
+
+      assertThat(refreshed.text("message")).startsWith("Refreshed 1 of 1");
+      assertThat(fakes.successfulRefreshes(Provider.OPENAI)).isEqualTo(1);
+      var request = fakes.lastRequest(Endpoint.OPENAI_TOKEN).orElseThrow();
+      assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
+      assertThat(request.bodyParameters()).containsEntry("grant_type", "refresh_token");
+      assertThat(fakes.isRefreshTokenLive(request.bodyParameters().get("refresh_token"))).isFalse();
+    }
+  }
+
+  @Test
+  void defaultRedirectListensOnPort1455() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(listening(1455), "port 1455 is taken on this machine");
+    fakes.openAiOptions().redirectUri("http://localhost:1455/auth/callback");
+    Map<String, String> env = Fakes.environment(fakes);
+    try (TestServer server = TestServer.start(dataDir, env)) {
+      ApiResponse started = server.post("/api/auth/oauth/openai", null);
+      assertThat(listening(1455)).isTrue();
+
+      HttpResponse<String> page = Browser.get(Browser.redirectOf(started.text("auth_url")));
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(closesSoon(1455)).isTrue();
+    }
+  }
+
+  @Test
   void switchTurnsSignInOff() {
     try (TestServer server = server(Map.of("MIX_AUTH_OPENAI_OAUTH", "disabled"))) {
       ApiResponse started = server.post("/api/auth/oauth/openai", null);

@@ -198,8 +198,8 @@ class TokenRefreshTest {
   @Test
   void htmlAndServerErrorsKeepTokensAndRetry() {
     signIn();
-    Failure[] failures = {Failure.htmlPage(), Failure.serverError(503), Failure.emptyServerError(),
-        Failure.dropConnection()};
+    Failure[] failures = {Failure.htmlPage(), Failure.challengePage(), Failure.notFound(), Failure.serverError(503),
+        Failure.emptyServerError(), Failure.dropConnection(), Failure.slow(Duration.ofSeconds(3))};
     for (Failure failure : failures) {
       server.clock().advance(Duration.ofHours(8));
       fakes.failNext(Endpoint.ANTHROPIC_TOKEN, failure);
