@@ -17,7 +17,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -72,12 +74,9 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               if (alsoIpv6Loopback(host, port)) {
-                config.jetty.addConnector((server, http) -> {
-                  ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                  connector.setHost("::1");
-                  connector.setPort(port);
-                  return connector;
-                });
+                // Javalin opens no default connector once one is added, so both are added here.
+                config.jetty.addConnector((server, http) -> connector(server, http, host, port));
+                config.jetty.addConnector((server, http) -> connector(server, http, "::1", port));
               }
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
@@ -131,6 +130,13 @@ public final class ApiServer implements AutoCloseable {
     app.start();
     log.info("Listening on http://{}:{}", host, app.port());
     return new ApiServer(app);
+  }
+
+  private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    return connector;
   }
 
   /**
