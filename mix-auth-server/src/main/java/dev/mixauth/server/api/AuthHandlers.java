@@ -11,6 +11,7 @@ import dev.mixauth.server.oauth.CompletedLogin;
 import dev.mixauth.server.oauth.OAuthFlowService;
 import dev.mixauth.server.oauth.StartedFlow;
 import io.javalin.http.Context;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ final class AuthHandlers {
               provider.displayName(),
               entry.source() == null ? null : entry.source().wire(),
               entry.keyHint(),
-              entry.expiresAt() == null ? null : entry.expiresAt().toString()));
+              entry.expiresAt() == null ? null : entry.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
     ctx.json(new Responses.AuthStatus(providers));
   }
