@@ -66,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
     AuthHandlers auth = new AuthHandlers(deps.json(), deps.credentials(), deps.oauth(), deps.status());
     PreferenceHandlers preferences = new PreferenceHandlers(deps.json(), deps.preferences(), deps.registry());
     SystemHandlers system =
-        new SystemHandlers(deps.clock(), deps.version(), deps.tokenHealth(), deps.refreshScheduler());
+        new SystemHandlers(deps.json(), deps.clock(), deps.version(), deps.tokenHealth(), deps.refreshScheduler());
 
     Javalin app =
         Javalin.create(
@@ -78,6 +78,8 @@ public final class ApiServer implements AutoCloseable {
                 config.jetty.addConnector((server, http) -> connector(server, http, host, port));
                 config.jetty.addConnector((server, http) -> connector(server, http, "::1", port));
               }
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(deps.json())));
+              config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors(deps.json())));
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.prefer405over404 = true;

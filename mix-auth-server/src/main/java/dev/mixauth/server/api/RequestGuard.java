@@ -3,6 +3,8 @@ package dev.mixauth.server.api;
 import dev.mixauth.server.audit.AuditLog;
 import dev.mixauth.server.vault.Secret;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,7 @@ import java.util.Set;
  * is configured.
  */
 final class RequestGuard {
+  private static final long MAX_DISCARD = 1024 * 1024;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
   private final Set<String> allowedHosts;
@@ -76,11 +79,30 @@ final class RequestGuard {
     try {
       long bytes = Long.parseLong(length.strip());
       if (bytes > JsonBody.MAX_BYTES) {
+        discardBody(ctx);
+        ctx.header("Connection", "close");
         throw new ApiError(413, ErrorType.BAD_REQUEST,
             "The request body is " + bytes + " bytes, more than the limit of " + JsonBody.MAX_BYTES + " bytes.");
       }
     } catch (NumberFormatException e) {
       throw ApiError.badRequest("The Content-Length header is not a number.");
+    }
+  }
+
+  /**
+   * Reads and drops an oversized body, up to {@link #MAX_DISCARD} bytes, so that the client has
+   * finished sending and receives the 413 instead of a reset connection.
+   */
+  private static void discardBody(Context ctx) {
+    try (InputStream body = ctx.req().getInputStream()) {
+      byte[] buffer = new byte[8192];
+      long total = 0;
+      int read;
+      while (total < MAX_DISCARD && (read = body.read(buffer)) >= 0) {
+        total += read;
+      }
+    } catch (IOException e) {
+      // The client went away; the 413 is still sent if the connection allows.
     }
   }
 

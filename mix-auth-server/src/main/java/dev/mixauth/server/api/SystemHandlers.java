@@ -2,6 +2,7 @@ package dev.mixauth.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixauth.server.oauth.RefreshOutcome;
 import dev.mixauth.server.oauth.RefreshScheduler;
 import dev.mixauth.server.oauth.TokenHealth;
@@ -18,13 +19,16 @@ import java.util.Map;
 
 /** Liveness, token health and the OpenAPI document. */
 final class SystemHandlers {
+  private final ObjectMapper json;
   private final Clock clock;
   private final String version;
   private final TokenHealth tokenHealth;
   private final RefreshScheduler refreshScheduler;
   private final byte[] openApi;
 
-  SystemHandlers(Clock clock, String version, TokenHealth tokenHealth, RefreshScheduler refreshScheduler) {
+  SystemHandlers(
+      ObjectMapper json, Clock clock, String version, TokenHealth tokenHealth, RefreshScheduler refreshScheduler) {
+    this.json = json;
     this.clock = clock;
     this.version = version;
     this.tokenHealth = tokenHealth;
@@ -34,6 +38,8 @@ final class SystemHandlers {
 
   /** Refreshes every OAuth token that is due now; failures are reported in the message. */
   void refreshTokens(Context ctx) {
+    JsonBody.readEmpty(ctx, json);
+
     List<RefreshOutcome> outcomes = refreshScheduler.refreshDue(AuthHandlers.caller(ctx));
     ctx.json(new RefreshResponse("success", RefreshSummary.of(outcomes)));
   }
