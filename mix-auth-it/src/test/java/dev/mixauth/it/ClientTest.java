@@ -16,11 +16,14 @@ import dev.mixauth.server.MixAuthServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,10 +156,40 @@ class ClientTest {
     }
   }
 
+  @Test
+  void fixedPortServerAcceptsLoopbackNames() throws IOException {
+    int port = closedPort();
+    boolean ipv6Free = isFreeOnIpv6Loopback(port);
+    Map<String, String> settings = Map.of("MIX_AUTH_PORT", Integer.toString(port));
+    try (RunningServer server = RunningServer.start(dataDir, settings)) {
+      List<String> urls = new ArrayList<>(List.of("http://127.0.0.1:", "http://localhost:"));
+      if (ipv6Free) {
+        // The server listens on ::1 too when that port is free there at start.
+        urls.add("http://[::1]:");
+      }
+
+      for (String url : urls) {
+        try (Mix mix =
+            Mix.builder().serverUrl(url + port).retryConfig(RetryConfig.none()).build()) {
+          assertThat(mix.health().healthCheck().status()).as(url + port).isEqualTo("ok");
+        }
+      }
+    }
+  }
+
   /** Returns a loopback port that nothing listens on, as far as a test can tell. */
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  private static boolean isFreeOnIpv6Loopback(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName("::1"), port));
+      return true;
+    } catch (IOException e) {
+      return false; // no IPv6 loopback on this machine, or the port is taken there
     }
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real mix-auth server on an ephemeral 127.0.0.1 port, with its store in a temporary folder and
- * its provider calls sent to {@link FakeProviders}.
+ * A real mix-auth server on 127.0.0.1, with its store in a temporary folder and its provider calls
+ * sent to {@link FakeProviders} or to a closed port. The port is ephemeral unless the settings set
+ * MIX_AUTH_PORT.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -54,9 +55,12 @@ public final class RunningServer implements AutoCloseable {
     return startWith(dataDir, environment);
   }
 
+  /** Starts the server on an ephemeral port unless {@code environment} sets MIX_AUTH_PORT. */
   private static RunningServer startWith(Path dataDir, Map<String, String> environment) {
-    ServerConfig config =
-        ServerConfig.fromEnvironment(environment).withPort(0).withDataDir(dataDir);
+    ServerConfig config = ServerConfig.fromEnvironment(environment).withDataDir(dataDir);
+    if (!environment.containsKey("MIX_AUTH_PORT")) {
+      config = config.withPort(0);
+    }
     return new RunningServer(MixAuthServer.start(config, Clock.systemUTC(), null));
   }
 

@@ -16,7 +16,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -69,12 +71,10 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               if (alsoIpv6Loopback(host, port)) {
-                config.jetty.addConnector((server, http) -> {
-                  ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                  connector.setHost("::1");
-                  connector.setPort(port);
-                  return connector;
-                });
+                // Javalin adds its own host:port connector only when none is configured, so a
+                // configured ::1 connector alone would leave 127.0.0.1 without a listener.
+                config.jetty.addConnector((server, http) -> connector(server, http, host, port));
+                config.jetty.addConnector((server, http) -> connector(server, http, "::1", port));
               }
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
@@ -146,6 +146,13 @@ public final class ApiServer implements AutoCloseable {
       log.info("Not listening on [::1]:{} ({}); IPv4 loopback only", port, e.getMessage());
       return false;
     }
+  }
+
+  private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    return connector;
   }
 
   public int port() {
