@@ -17,6 +17,7 @@ import dev.mixauth.sdk.models.OAuthHealthResponse;
 import dev.mixauth.sdk.models.OAuthProviderHealth;
 import dev.mixauth.sdk.models.Provider;
 import dev.mixauth.sdk.models.ProviderStatus;
+import dev.mixauth.sdk.models.RefreshOAuthTokensResponse;
 import dev.mixauth.sdk.models.StartOAuthFlowResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The OAuth operations through the SDK against the real server, with the fake Anthropic sign-in
  * playing the provider and {@link Browser} playing the user.
- *
- * <p>TODO: test refreshOAuthTokens ({@code POST /internal/auth/refresh-tokens}) once the server
- * serves that endpoint. This server version returns 404 for it.
  */
 class OAuthTest extends FakesServerTest {
 
@@ -195,5 +193,18 @@ class OAuthTest extends FakesServerTest {
     assertThat(anthropic.expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(7)));
     assertThat(anthropic.expiresIn()).matches("7h59m\\d+s|8h0m0s");
     assertThat(anthropic.error()).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(CallStyle.class)
+  void refreshOAuthTokensReportsNothingDue(CallStyle style) {
+    StartOAuthFlowResponse started = auth.startOAuthFlow("anthropic");
+    auth.handleOAuthCallback(Browser.approve(started.authUrl()), "anthropic", started.state());
+
+    RefreshOAuthTokensResponse refreshed =
+        style.call(() -> auth.refreshOAuthTokens(), () -> auth.refreshOAuthTokensAsync());
+
+    assertThat(refreshed.status()).isEqualTo("success");
+    assertThat(refreshed.message()).isEqualTo("No OAuth token is due for refresh.");
   }
 }
