@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param allowedHosts extra {@code Host} names accepted besides the loopback names
  * @param allowedOrigins browser origins allowed to call the API; empty allows none
  * @param maxPendingFlows how many unfinished sign-ins one provider may have at a time
+ * @param database the PostgreSQL database of team mode; empty for the SQLite file in {@code dataDir}
  */
 public record ServerConfig(
     String host,
@@ -35,7 +36,8 @@ public record ServerConfig(
     Duration providerTimeout,
     List<String> allowedHosts,
     List<String> allowedOrigins,
-    int maxPendingFlows) {
+    int maxPendingFlows,
+    Optional<DatabaseSettings> database) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8088;
@@ -74,7 +76,8 @@ public record ServerConfig(
         settings.millis("MIX_AUTH_PROVIDER_TIMEOUT_MS", Duration.ofSeconds(15)),
         settings.list("MIX_AUTH_ALLOWED_HOSTS"),
         settings.list("MIX_AUTH_ALLOWED_ORIGINS"),
-        50);
+        50,
+        DatabaseSettings.fromEnvironment(settings));
   }
 
   private static OAuthSettings anthropic(Settings settings) {
@@ -131,21 +134,21 @@ public record ServerConfig(
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(value, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, database);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(host, value, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, database);
   }
 
   public ServerConfig withDataDir(Path value) {
     return new ServerConfig(host, port, value, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, database);
   }
 
   public ServerConfig withMaxPendingFlows(int value) {
     return new ServerConfig(host, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, value);
+        providerTimeout, allowedHosts, allowedOrigins, value, database);
   }
 }
