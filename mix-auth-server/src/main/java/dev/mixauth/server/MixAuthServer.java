@@ -26,7 +26,7 @@ import dev.mixauth.server.oauth.TokenHealth;
 import dev.mixauth.server.provider.HttpKeyChecker;
 import dev.mixauth.server.provider.KeyChecker;
 import dev.mixauth.server.provider.ProviderHttp;
-import dev.mixauth.server.store.sqlite.SqliteCredentialStore;
+import dev.mixauth.server.store.StoreFactory;
 import dev.mixauth.server.vault.CredentialStore;
 import dev.mixauth.server.vault.CredentialVault;
 import dev.mixauth.server.vault.KeysetSource;
@@ -72,11 +72,17 @@ public final class MixAuthServer implements AutoCloseable {
   public static MixAuthServer start(ServerConfig config, Clock clock, KeyChecker checker) {
     long started = System.nanoTime();
     requireTokenOffLoopback(config);
-    DataDirectory.prepare(config.dataDir());
+    requireTeamModeSecrets(config);
+    boolean teamMode = config.database().isPresent();
+    if (!teamMode) {
+      DataDirectory.prepare(config.dataDir());
+    }
 
-    CredentialStore store = SqliteCredentialStore.open(config.dataDir());
+    CredentialStore store = StoreFactory.open(config);
     try {
-      DataDirectory.restrictFiles(config.dataDir());
+      if (!teamMode) {
+        DataDirectory.restrictFiles(config.dataDir());
+      }
       KeysetHandle keyset =
           KeysetSource.load(
               config.masterKey(), config.dataDir().resolve(KeysetSource.KEY_FILE_NAME), store.hasEncryptedData());
@@ -88,7 +94,7 @@ public final class MixAuthServer implements AutoCloseable {
       ApiServer api = ApiServer.start(dependencies, config.host(), config.port());
       dependencies.refreshScheduler().start(config.refreshInterval());
       log.info("mix-auth {} started in {} ms with data in {}", version(), (System.nanoTime() - started) / 1_000_000,
-          config.dataDir());
+          teamMode ? "the PostgreSQL database " + config.database().get().displayName() : config.dataDir());
       return new MixAuthServer(store, api, background);
     } catch (RuntimeException e) {
       store.close();
@@ -110,8 +116,14 @@ public final class MixAuthServer implements AutoCloseable {
 
     AuditLog audit = new AuditLog(store, clock);
     CredentialIndex index = new CredentialIndex(store);
-    index.reload();
     PreferencesService preferences = new PreferencesService(store, registry, audit, clock);
+    store.onExternalChange(() -> {
+      index.reload();
+      preferences.reload();
+    });
+    // Read both after registering, so that a change committed in between is not missed.
+    index.reload();
+    preferences.reload();
     StatusService status = new StatusService(registry, index, config.environmentKeys(), preferences, clock);
     TokenEndpoint tokens = new TokenEndpoint(http, json);
     CredentialService credentials =
@@ -157,6 +169,28 @@ public final class MixAuthServer implements AutoCloseable {
     throw new ConfigException(
         "Refusing to listen on " + config.host() + " without an API token: any machine that can reach it could"
             + " read and change credentials. Set MIX_AUTH_API_TOKEN, or listen on 127.0.0.1.");
+  }
+
+  /**
+   * Checks the settings that team mode needs. Replicas share one database behind a load balancer,
+   * so they are reachable from other machines and must all decrypt what any of them stored.
+   */
+  private static void requireTeamModeSecrets(ServerConfig config) {
+    if (config.database().isEmpty()) {
+      return;
+    }
+    if (config.apiToken().isEmpty()) {
+      throw new ConfigException(
+          "Team mode (MIX_AUTH_DATABASE_URL is set) requires MIX_AUTH_API_TOKEN: replicas serve other machines, and"
+              + " without a token anyone who reaches one could read and change the team's credentials. Set"
+              + " MIX_AUTH_API_TOKEN to the same random value on every replica and give it to the clients.");
+    }
+    if (config.masterKey().isEmpty()) {
+      throw new ConfigException(
+          "Team mode (MIX_AUTH_DATABASE_URL is set) requires MIX_AUTH_MASTER_KEY: every replica must encrypt with"
+              + " the same keyset, and a key file in one replica's data folder is not shared with the others. Set"
+              + " MIX_AUTH_MASTER_KEY to the same Tink JSON keyset on every replica.");
+    }
   }
 
   private static boolean isLoopback(String host) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * An in-memory copy of every credential's metadata, so that status and validate answer without
  * a disk read or a decryption. Every write through this server calls {@link #reload()} after its
- * commit, so the next status shows it.
+ * commit, so the next status shows it. In team mode a change that another replica commits also
+ * reloads it, through the store's change notifications.
  */
 public final class CredentialIndex {
   private final CredentialStore store;
@@ -21,8 +22,11 @@ public final class CredentialIndex {
     this.store = store;
   }
 
-  /** Reads all metadata from the store and replaces the snapshot in one step. */
-  public void reload() {
+  /**
+   * Reads all metadata from the store and replaces the snapshot in one step. Reloads run one at a
+   * time, so a reload that read older rows never replaces the snapshot of one that started later.
+   */
+  public synchronized void reload() {
     List<CredentialMetadata> rows = store.listMetadata();
     Map<String, Map<CredentialKind, CredentialMetadata>> next = new HashMap<>();
     for (CredentialMetadata row : rows) {

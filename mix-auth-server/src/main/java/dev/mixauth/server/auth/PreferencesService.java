@@ -37,8 +37,11 @@ public final class PreferencesService {
     return current;
   }
 
-  /** Re-reads the stored preferences, after another process may have changed them. */
-  public void reload() {
+  /**
+   * Re-reads the stored preferences, after another process may have changed them. It runs under
+   * the same lock as the writes here, so an older read never replaces a newer value.
+   */
+  public synchronized void reload() {
     current = store.loadPreferences();
   }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param allowedOrigins browser origins allowed to call the API; empty allows none
  * @param maxPendingFlows how many unfinished sign-ins one provider may have at a time
  * @param refreshInterval how often OAuth tokens are checked for a due refresh
+ * @param database the PostgreSQL database of team mode; empty for the SQLite file in {@code dataDir}
  */
 public record ServerConfig(
     String host,
@@ -37,7 +38,8 @@ public record ServerConfig(
     List<String> allowedHosts,
     List<String> allowedOrigins,
     int maxPendingFlows,
-    Duration refreshInterval) {
+    Duration refreshInterval,
+    Optional<DatabaseSettings> database) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8088;
@@ -77,7 +79,8 @@ public record ServerConfig(
         settings.list("MIX_AUTH_ALLOWED_HOSTS"),
         settings.list("MIX_AUTH_ALLOWED_ORIGINS"),
         50,
-        settings.millis("MIX_AUTH_REFRESH_INTERVAL_MS", Duration.ofMinutes(3)));
+        settings.millis("MIX_AUTH_REFRESH_INTERVAL_MS", Duration.ofMinutes(3)),
+        DatabaseSettings.fromEnvironment(settings));
   }
 
   private static OAuthSettings anthropic(Settings settings) {
@@ -146,26 +149,26 @@ public record ServerConfig(
 
   public ServerConfig withProviderTimeout(Duration value) {
     return new ServerConfig(host, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        value, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
+        value, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval, database);
   }
 
   public ServerConfig withHost(String value) {
     return new ServerConfig(value, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval, database);
   }
 
   public ServerConfig withPort(int value) {
     return new ServerConfig(host, value, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval, database);
   }
 
   public ServerConfig withDataDir(Path value) {
     return new ServerConfig(host, port, value, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval);
+        providerTimeout, allowedHosts, allowedOrigins, maxPendingFlows, refreshInterval, database);
   }
 
   public ServerConfig withMaxPendingFlows(int value) {
     return new ServerConfig(host, port, dataDir, masterKey, apiToken, apiUrls, anthropic, openai, environmentKeys,
-        providerTimeout, allowedHosts, allowedOrigins, value, refreshInterval);
+        providerTimeout, allowedHosts, allowedOrigins, value, refreshInterval, database);
   }
 }

@@ -34,6 +34,7 @@ public final class TestServer implements AutoCloseable {
   private final Map<String, String> environment;
   private final MutableClock clock;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final Map<String, String> defaultHeaders = new HashMap<>();
   private MixAuthServer server;
 
   private TestServer(Path dataDir, Map<String, String> environment, MutableClock clock) {
@@ -62,6 +63,12 @@ public final class TestServer implements AutoCloseable {
   public void restart() {
     server.close();
     startServer();
+  }
+
+  /** Sends {@code Authorization: Bearer token} with every later request that sets no such header. */
+  public TestServer authorize(String token) {
+    defaultHeaders.put("Authorization", "Bearer " + token);
+    return this;
   }
 
   public MutableClock clock() {
@@ -117,6 +124,11 @@ public final class TestServer implements AutoCloseable {
             .timeout(Duration.ofSeconds(30))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
+    defaultHeaders.forEach((name, value) -> {
+      if (!headers.containsKey(name)) {
+        request.header(name, value);
+      }
+    });
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,9 @@
 package dev.mixauth.server.store.sqlite;
 
+import dev.mixauth.server.store.StoreSql;
 import dev.mixauth.server.vault.AuditEvent;
 import dev.mixauth.server.vault.CredentialKind;
 import dev.mixauth.server.vault.CredentialMetadata;
-import dev.mixauth.server.vault.CredentialState;
 import dev.mixauth.server.vault.CredentialStore;
 import dev.mixauth.server.vault.PendingFlow;
 import dev.mixauth.server.vault.StoreException;
@@ -16,13 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,44 +136,13 @@ public final class SqliteCredentialStore implements CredentialStore {
 
   @Override
   public List<CredentialMetadata> listMetadata() {
-    return locked(
-        "list credentials",
-        () -> {
-          List<CredentialMetadata> result = new ArrayList<>();
-          try (PreparedStatement ps =
-                  connection.prepareStatement(
-                      "SELECT provider, kind, key_hint, expires_at, refresh_secret IS NOT NULL, state,"
-                          + " last_refresh, last_error, created_at, updated_at FROM credentials"
-                          + " ORDER BY provider, kind");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              result.add(metadata(rs));
-            }
-          }
-          return result;
-        });
+    return locked("list credentials", () -> StoreSql.listMetadata(connection));
   }
 
   @Override
   public Optional<StoredCredential> find(String provider, CredentialKind kind) {
     return locked(
-        "read the " + kind.column() + " credential of " + provider,
-        () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "SELECT provider, kind, key_hint, expires_at, refresh_secret IS NOT NULL, state,"
-                      + " last_refresh, last_error, created_at, updated_at, secret, refresh_secret"
-                      + " FROM credentials WHERE provider = ? AND kind = ?")) {
-            ps.setString(1, provider);
-            ps.setString(2, kind.column());
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(new StoredCredential(metadata(rs), rs.getBytes(11), rs.getBytes(12)));
-            }
-          }
-        });
+        "read the " + kind.column() + " credential of " + provider, () -> StoreSql.find(connection, provider, kind));
   }
 
   @Override
@@ -184,63 +150,26 @@ public final class SqliteCredentialStore implements CredentialStore {
     locked(
         "store the credential of " + credential.metadata().provider(),
         () -> {
-          upsert(credential);
+          StoreSql.upsert(connection, credential);
           return null;
         });
   }
 
   @Override
   public boolean replaceIfUnchanged(StoredCredential credential, Instant expected) {
-    CredentialMetadata m = credential.metadata();
     return locked(
-        "replace the credential of " + m.provider(),
-        () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "UPDATE credentials SET secret = ?, refresh_secret = ?, key_hint = ?, expires_at = ?,"
-                      + " state = ?, last_refresh = ?, last_error = ?, updated_at = ?"
-                      + " WHERE provider = ? AND kind = ? AND updated_at = ?")) {
-            ps.setBytes(1, credential.secret());
-            ps.setBytes(2, credential.refreshSecret());
-            ps.setString(3, m.keyHint());
-            setInstant(ps, 4, m.expiresAt());
-            ps.setString(5, m.state().column());
-            setInstant(ps, 6, m.lastRefresh());
-            ps.setString(7, m.lastError());
-            setInstant(ps, 8, m.updatedAt());
-            ps.setString(9, m.provider());
-            ps.setString(10, m.kind().column());
-            setInstant(ps, 11, expected);
-            return ps.executeUpdate() == 1;
-          }
-        });
+        "replace the credential of " + credential.metadata().provider(),
+        () -> StoreSql.replaceIfUnchanged(connection, credential, expected));
   }
 
   @Override
   public int delete(String provider) {
-    return locked(
-        "delete the credentials of " + provider,
-        () -> {
-          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM credentials WHERE provider = ?")) {
-            ps.setString(1, provider);
-            return ps.executeUpdate();
-          }
-        });
+    return locked("delete the credentials of " + provider, () -> StoreSql.delete(connection, provider));
   }
 
   @Override
   public boolean hasEncryptedData() {
-    return locked(
-        "count stored secrets",
-        () -> {
-          try (PreparedStatement ps =
-                  connection.prepareStatement(
-                      "SELECT (SELECT COUNT(*) FROM credentials) + (SELECT COUNT(*) FROM oauth_flows)"
-                          + " + (SELECT COUNT(*) FROM store_meta)");
-              ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getLong(1) > 0;
-          }
-        });
+    return locked("count stored secrets", () -> StoreSql.hasEncryptedData(connection));
   }
 
   @Override
@@ -248,81 +177,24 @@ public final class SqliteCredentialStore implements CredentialStore {
     locked(
         "store a pending " + flow.provider() + " sign-in",
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "INSERT INTO oauth_flows (state_hash, provider, verifier, redirect_uri, created_at,"
-                      + " expires_at, status, code_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, flow.stateHash());
-            ps.setString(2, flow.provider());
-            ps.setBytes(3, flow.verifier());
-            ps.setString(4, flow.redirectUri());
-            setInstant(ps, 5, flow.createdAt());
-            setInstant(ps, 6, flow.expiresAt());
-            ps.setString(7, flow.status());
-            ps.setString(8, flow.codeHash());
-            ps.executeUpdate();
-          }
+          StoreSql.insertFlow(connection, flow);
           return null;
         });
   }
 
   @Override
   public Optional<PendingFlow> findFlow(String stateHash) {
-    return locked(
-        "read a pending sign-in",
-        () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "SELECT state_hash, provider, verifier, redirect_uri, created_at, expires_at, status,"
-                      + " code_hash FROM oauth_flows WHERE state_hash = ?")) {
-            ps.setString(1, stateHash);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new PendingFlow(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getBytes(3),
-                      rs.getString(4),
-                      instant(rs, 5),
-                      instant(rs, 6),
-                      rs.getString(7),
-                      rs.getString(8)));
-            }
-          }
-        });
+    return locked("read a pending sign-in", () -> StoreSql.findFlow(connection, stateHash));
   }
 
   @Override
   public int countPendingFlows(String provider, Instant now) {
-    return locked(
-        "count pending sign-ins",
-        () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "SELECT COUNT(*) FROM oauth_flows WHERE provider = ? AND status = ? AND expires_at > ?")) {
-            ps.setString(1, provider);
-            ps.setString(2, PendingFlow.PENDING);
-            setInstant(ps, 3, now);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 0;
-            }
-          }
-        });
+    return locked("count pending sign-ins", () -> StoreSql.countPendingFlows(connection, provider, now));
   }
 
   @Override
   public int deleteExpiredFlows(Instant now) {
-    return locked(
-        "delete expired sign-ins",
-        () -> {
-          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM oauth_flows WHERE expires_at <= ?")) {
-            setInstant(ps, 1, now);
-            return ps.executeUpdate();
-          }
-        });
+    return locked("delete expired sign-ins", () -> StoreSql.deleteExpiredFlows(connection, now));
   }
 
   @Override
@@ -330,18 +202,10 @@ public final class SqliteCredentialStore implements CredentialStore {
     return transaction(
         "store the tokens of a completed sign-in",
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "UPDATE oauth_flows SET status = ?, code_hash = ? WHERE state_hash = ? AND status = ?")) {
-            ps.setString(1, PendingFlow.COMPLETED);
-            ps.setString(2, codeHash);
-            ps.setString(3, stateHash);
-            ps.setString(4, PendingFlow.PENDING);
-            if (ps.executeUpdate() != 1) {
-              return false;
-            }
+          if (!StoreSql.markFlowCompleted(connection, stateHash, codeHash)) {
+            return false;
           }
-          upsert(credential);
+          StoreSql.upsert(connection, credential);
           return true;
         });
   }
@@ -351,68 +215,22 @@ public final class SqliteCredentialStore implements CredentialStore {
     locked(
         "mark a sign-in rejected",
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement("UPDATE oauth_flows SET status = ? WHERE state_hash = ? AND status = ?")) {
-            ps.setString(1, PendingFlow.REJECTED);
-            ps.setString(2, stateHash);
-            ps.setString(3, PendingFlow.PENDING);
-            ps.executeUpdate();
-          }
+          StoreSql.rejectFlow(connection, stateHash);
           return null;
         });
   }
 
   @Override
   public Optional<StoredPreferences> loadPreferences() {
-    return locked(
-        "read the preferences",
-        () -> {
-          try (PreparedStatement ps =
-                  connection.prepareStatement(
-                      "SELECT preferred_provider, main_agent_model, main_agent_max_tokens,"
-                          + " main_agent_reasoning_effort, sub_agent_model, sub_agent_max_tokens,"
-                          + " sub_agent_reasoning_effort, created_at, updated_at FROM preferences WHERE id = 1");
-              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-              return Optional.empty();
-            }
-            return Optional.of(
-                new StoredPreferences(
-                    rs.getString(1),
-                    rs.getString(2),
-                    integer(rs, 3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    integer(rs, 6),
-                    rs.getString(7),
-                    instant(rs, 8),
-                    instant(rs, 9)));
-          }
-        });
+    return locked("read the preferences", () -> StoreSql.loadPreferences(connection));
   }
 
   @Override
-  public void savePreferences(StoredPreferences p) {
+  public void savePreferences(StoredPreferences preferences) {
     locked(
         "store the preferences",
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "INSERT OR REPLACE INTO preferences (id, preferred_provider, main_agent_model,"
-                      + " main_agent_max_tokens, main_agent_reasoning_effort, sub_agent_model,"
-                      + " sub_agent_max_tokens, sub_agent_reasoning_effort, created_at, updated_at)"
-                      + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, p.preferredProvider());
-            ps.setString(2, p.mainAgentModel());
-            setInteger(ps, 3, p.mainAgentMaxTokens());
-            ps.setString(4, p.mainAgentReasoningEffort());
-            ps.setString(5, p.subAgentModel());
-            setInteger(ps, 6, p.subAgentMaxTokens());
-            ps.setString(7, p.subAgentReasoningEffort());
-            setInstant(ps, 8, p.createdAt());
-            setInstant(ps, 9, p.updatedAt());
-            ps.executeUpdate();
-          }
+          StoreSql.savePreferences(connection, preferences);
           return null;
         });
   }
@@ -422,57 +240,19 @@ public final class SqliteCredentialStore implements CredentialStore {
     locked(
         "record an audit event",
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "INSERT INTO audit_events (at, operation, provider, outcome, client, detail)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            setInstant(ps, 1, event.at());
-            ps.setString(2, event.operation());
-            ps.setString(3, event.provider());
-            ps.setString(4, event.outcome());
-            ps.setString(5, event.client());
-            ps.setString(6, event.detail());
-            ps.executeUpdate();
-          }
+          StoreSql.append(connection, event);
           return null;
         });
   }
 
   @Override
   public List<AuditEvent> listAudit(int limit) {
-    return locked(
-        "read the audit trail",
-        () -> {
-          List<AuditEvent> events = new ArrayList<>();
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "SELECT at, operation, provider, outcome, client, detail FROM audit_events"
-                      + " ORDER BY id DESC LIMIT ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                events.add(
-                    new AuditEvent(
-                        instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-              }
-            }
-          }
-          return events;
-        });
+    return locked("read the audit trail", () -> StoreSql.listAudit(connection, limit));
   }
 
   @Override
   public Optional<byte[]> readMeta(String key) {
-    return locked(
-        "read store metadata",
-        () -> {
-          try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM store_meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
-          }
-        });
+    return locked("read store metadata", () -> StoreSql.readMeta(connection, key));
   }
 
   @Override
@@ -480,12 +260,7 @@ public final class SqliteCredentialStore implements CredentialStore {
     locked(
         "write store metadata",
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)")) {
-            ps.setString(1, key);
-            ps.setBytes(2, value);
-            ps.executeUpdate();
-          }
+          StoreSql.writeMeta(connection, key, value);
           return null;
         });
   }
@@ -521,46 +296,6 @@ public final class SqliteCredentialStore implements CredentialStore {
     }
   }
 
-  private void upsert(StoredCredential credential) throws SQLException {
-    CredentialMetadata m = credential.metadata();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO credentials (provider, kind, secret, refresh_secret, key_hint, expires_at, state,"
-                + " last_refresh, last_error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (provider, kind) DO UPDATE SET secret = excluded.secret,"
-                + " refresh_secret = excluded.refresh_secret, key_hint = excluded.key_hint,"
-                + " expires_at = excluded.expires_at, state = excluded.state,"
-                + " last_refresh = excluded.last_refresh, last_error = excluded.last_error,"
-                + " updated_at = excluded.updated_at")) {
-      ps.setString(1, m.provider());
-      ps.setString(2, m.kind().column());
-      ps.setBytes(3, credential.secret());
-      ps.setBytes(4, credential.refreshSecret());
-      ps.setString(5, m.keyHint());
-      setInstant(ps, 6, m.expiresAt());
-      ps.setString(7, m.state().column());
-      setInstant(ps, 8, m.lastRefresh());
-      ps.setString(9, m.lastError());
-      setInstant(ps, 10, m.createdAt());
-      setInstant(ps, 11, m.updatedAt());
-      ps.executeUpdate();
-    }
-  }
-
-  private static CredentialMetadata metadata(ResultSet rs) throws SQLException {
-    return new CredentialMetadata(
-        rs.getString(1),
-        CredentialKind.fromColumn(rs.getString(2)),
-        rs.getString(3),
-        instant(rs, 4),
-        rs.getBoolean(5),
-        CredentialState.fromColumn(rs.getString(6)),
-        instant(rs, 7),
-        rs.getString(8),
-        instant(rs, 9),
-        instant(rs, 10));
-  }
-
   private interface SqlWork<T> {
     T run() throws SQLException;
   }
@@ -592,31 +327,5 @@ public final class SqliteCredentialStore implements CredentialStore {
     } finally {
       lock.unlock();
     }
-  }
-
-  private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.INTEGER);
-    } else {
-      ps.setLong(index, value.toEpochMilli());
-    }
-  }
-
-  private static Instant instant(ResultSet rs, int index) throws SQLException {
-    long millis = rs.getLong(index);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.INTEGER);
-    } else {
-      ps.setInt(index, value);
-    }
-  }
-
-  private static Integer integer(ResultSet rs, int index) throws SQLException {
-    int value = rs.getInt(index);
-    return rs.wasNull() ? null : value;
   }
 }
