@@ -67,6 +67,39 @@ class TwoReplicasTest {
   }
 
   @Test
+  void bothReplicasRefreshingCauseOneRefresh() throws Exception {
+    ApiResponse started = replicaA.post("/api/auth/oauth/anthropic", null);
+    replicaA.post("/api/auth/oauth-callback", Map.of("provider", "anthropic", "code",
+        Fakes.approve(started.text("auth_url"))));
+    await("sign-in visible on replica B").atMost(CHANGE_VISIBLE)
+        .until(() -> provider(replicaB, "anthropic").path("auth_method").asText().equals("oauth"));
+    replicaA.clock().advance(Duration.ofHours(8));
+    replicaB.clock().advance(Duration.ofHours(8));
+
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<ApiResponse>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      TestServer replica = i % 2 == 0 ? replicaA : replicaB;
+      calls.add(pool.submit(() -> {
+        go.await();
+        return replica.post("/internal/auth/refresh-tokens", null);
+      }));
+    }
+    go.countDown();
+    for (java.util.concurrent.Future<ApiResponse> call : calls) {
+      assertThat(call.get().status()).isEqualTo(200);
+    }
+    pool.shutdown();
+
+    assertThat(fakes.successfulRefreshes(Provider.ANTHROPIC)).isEqualTo(1);
+    assertThat(fakes.requestCount(Endpoint.ANTHROPIC_TOKEN)).as("one exchange and one refresh").isEqualTo(2);
+    await("refreshed token visible on replica B").atMost(CHANGE_VISIBLE)
+        .until(() -> provider(replicaB, "anthropic").path("expires_at").asText()
+            .equals(provider(replicaA, "anthropic").path("expires_at").asText()));
+  }
+
+  @Test
   void storedKeyShowsOnOtherReplica() {
     ApiResponse stored = replicaA.post("/api/auth/api-key", Map.of("api_key", OPENROUTER_KEY, "provider", "openrouter"));
     assertThat(stored.status()).as(stored.body()).isEqualTo(200);
