@@ -17,7 +17,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -72,12 +74,10 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               if (alsoIpv6Loopback(host, port)) {
-                config.jetty.addConnector((server, http) -> {
-                  ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                  connector.setHost("::1");
-                  connector.setPort(port);
-                  return connector;
-                });
+                // Javalin 7 creates its own connector on jetty.host only when none was added, so both
+                // are added here. The one on host goes first, because port() reads the first one.
+                config.jetty.addConnector((server, http) -> connector(server, http, host, port));
+                config.jetty.addConnector((server, http) -> connector(server, http, "::1", port));
               }
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
@@ -150,6 +150,13 @@ public final class ApiServer implements AutoCloseable {
       log.info("Not listening on [::1]:{} ({}); IPv4 loopback only", port, e.getMessage());
       return false;
     }
+  }
+
+  private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    return connector;
   }
 
   public int port() {
