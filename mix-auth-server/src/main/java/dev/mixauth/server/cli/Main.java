@@ -3,10 +3,13 @@ package dev.mixauth.server.cli;
 import dev.mixauth.server.MixAuthServer;
 import dev.mixauth.server.cli.client.ClientErrors;
 import dev.mixauth.server.cli.client.ExitCodes;
+import dev.mixauth.server.cli.client.HealthCommand;
 import dev.mixauth.server.cli.client.LogoutCommand;
+import dev.mixauth.server.cli.client.PrefsCommand;
 import dev.mixauth.server.cli.client.SetKeyCommand;
 import dev.mixauth.server.cli.client.StatusCommand;
 import dev.mixauth.server.cli.client.UsageErrors;
+import dev.mixauth.server.cli.client.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +33,9 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       SetKeyCommand.class,
       LogoutCommand.class,
+      ValidateCommand.class,
+      PrefsCommand.class,
+      HealthCommand.class,
       FakeProviderCommand.class,
       CommandLine.HelpCommand.class
     })
