@@ -4,13 +4,8 @@ import dev.mixauth.sdk.Mix;
 import dev.mixauth.sdk.models.OAuthHealthResponse;
 import dev.mixauth.sdk.models.OAuthProviderHealth;
 import dev.mixauth.server.cli.client.Table.Cell;
-import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code mix-auth health}: the health of the stored OAuth tokens. */
 @Command(
@@ -23,39 +18,30 @@ import picocli.CommandLine.Spec;
           + " refresh). Exits with 1 when unhealthy, else 0. A provider with OAuth sign-in but no"
           + " token shows not_found."
     })
-public final class HealthCommand implements Callable<Integer> {
-  @Mixin private ServerOptions server;
-  @Spec private CommandSpec spec;
-
-  @Option(names = "--json", description = "Print the server's token health body as JSON.")
-  private boolean json;
+public final class HealthCommand extends ReportCommand<OAuthHealthResponse> {
+  @Override
+  OAuthHealthResponse fetch(Mix mix) {
+    return mix.authentication().getOAuthHealth();
+  }
 
   @Override
-  public Integer call() {
-    OAuthHealthResponse health;
-    try (Mix mix = server.connect()) {
-      health = mix.authentication().getOAuthHealth();
-    }
-
-    Output output = Output.of(spec);
-    int exitCode = health.status().equals("unhealthy") ? ExitCodes.FAILED : ExitCodes.OK;
-    if (json) {
-      JsonOutput.print(output, health);
-      return exitCode;
-    }
-
-    output.println("OAuth tokens: " + overallStyle(output, health.status()).apply(health.status()));
+  void printText(Output output, OAuthHealthResponse response) {
+    output.println("OAuth tokens: " + overallStyle(output, response.status()).apply(response.status()));
     Table table = new Table("PROVIDER", "STATUS", "ACCESS TOKEN", "LAST REFRESH", "ERROR");
-    for (OAuthProviderHealth provider : health.providers().values()) {
+    for (OAuthProviderHealth provider : response.providers().values()) {
       table.add(
           Cell.plain(provider.provider()),
           new Cell(provider.status(), providerStyle(output, provider.status())),
-          Cell.plain(provider.expiresAt() == null ? "-" : Times.expiry(provider.expiresAt(), health.timestamp())),
+          Cell.plain(provider.expiresAt() == null ? "-" : Times.expiry(provider.expiresAt(), response.timestamp())),
           Cell.plain(provider.lastRefresh() == null ? "-" : provider.lastRefresh().toString()),
           Cell.plain(provider.error()));
     }
     table.print(output);
-    return exitCode;
+  }
+
+  @Override
+  int exitCode(OAuthHealthResponse response) {
+    return response.status().equals("unhealthy") ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   private static UnaryOperator<String> overallStyle(Output output, String status) {

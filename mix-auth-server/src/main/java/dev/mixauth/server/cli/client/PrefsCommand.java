@@ -7,12 +7,7 @@ import dev.mixauth.sdk.models.UserPreferences;
 import dev.mixauth.server.cli.client.Table.Cell;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code mix-auth prefs}: shows the stored preferences and the providers to choose from. */
 @Command(
@@ -25,33 +20,20 @@ import picocli.CommandLine.Spec;
           + " mix-auth prefs set --provider ID."
     },
     subcommands = PrefsSetCommand.class)
-public final class PrefsCommand implements Callable<Integer> {
-  @Mixin private ServerOptions server;
-  @Spec private CommandSpec spec;
-
-  @Option(names = "--json", description = "Print the server's preferences body as JSON.")
-  private boolean json;
+public final class PrefsCommand extends ReportCommand<GetPreferencesResponse> {
+  @Override
+  GetPreferencesResponse fetch(Mix mix) {
+    return mix.preferences().getPreferences();
+  }
 
   @Override
-  public Integer call() {
-    GetPreferencesResponse preferences;
-    try (Mix mix = server.connect()) {
-      preferences = mix.preferences().getPreferences();
-    }
-
-    Output output = Output.of(spec);
-    if (json) {
-      JsonOutput.print(output, preferences);
-      return ExitCodes.OK;
-    }
-
-    preferences.storedPreferences().ifPresentOrElse(
+  void printText(Output output, GetPreferencesResponse response) {
+    response.storedPreferences().ifPresentOrElse(
         stored -> printPreferences(output, stored),
         () -> output.println("No preferences are stored; set the preferred provider with"
             + " mix-auth prefs set --provider ID."));
     output.println("");
-    printProviders(output, preferences.availableProviders());
-    return ExitCodes.OK;
+    printProviders(output, response.availableProviders());
   }
 
   private static void printPreferences(Output output, UserPreferences stored) {

@@ -7,12 +7,7 @@ import dev.mixauth.sdk.models.ProviderStatus;
 import dev.mixauth.server.cli.client.Table.Cell;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code mix-auth status}: which providers are ready, and with which credential. */
 @Command(
@@ -24,29 +19,17 @@ import picocli.CommandLine.Spec;
           + " comes from (stored, or the server's environment), and the key hint or the token expiry. Keys"
           + " are shown only as the server's hint, such as sk-or-v1-…a9F2."
     })
-public final class StatusCommand implements Callable<Integer> {
-  @Mixin private ServerOptions server;
-  @Spec private CommandSpec spec;
-
-  @Option(names = "--json", description = "Print the server's status body as JSON instead of a table.")
-  private boolean json;
+public final class StatusCommand extends ReportCommand<GetAuthStatusResponse> {
+  @Override
+  GetAuthStatusResponse fetch(Mix mix) {
+    return mix.authentication().getAuthStatus();
+  }
 
   @Override
-  public Integer call() {
-    GetAuthStatusResponse status;
-    try (Mix mix = server.connect()) {
-      status = mix.authentication().getAuthStatus();
-    }
-
-    Output output = Output.of(spec);
-    if (json) {
-      JsonOutput.print(output, status);
-      return ExitCodes.OK;
-    }
-
+  void printText(Output output, GetAuthStatusResponse response) {
     Instant now = Instant.now();
     Table table = new Table("PROVIDER", "AUTHENTICATED", "METHOD", "SOURCE", "DETAIL");
-    for (Map.Entry<String, ProviderStatus> entry : status.providers().entrySet()) {
+    for (Map.Entry<String, ProviderStatus> entry : response.providers().entrySet()) {
       ProviderStatus provider = entry.getValue();
       table.add(
           Cell.plain(entry.getKey()),
@@ -56,7 +39,6 @@ public final class StatusCommand implements Callable<Integer> {
           Cell.plain(detail(provider, now)));
     }
     table.print(output);
-    return ExitCodes.OK;
   }
 
   private static String detail(ProviderStatus provider, Instant now) {

@@ -2,12 +2,7 @@ package dev.mixauth.server.cli.client;
 
 import dev.mixauth.sdk.Mix;
 import dev.mixauth.sdk.models.ValidatePreferredProviderResponse;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code mix-auth validate}: whether the preferred provider can be used now. */
 @Command(
@@ -19,30 +14,23 @@ import picocli.CommandLine.Spec;
           + " when it has a usable credential and 1 when it has none, so a script can run it before"
           + " starting an agent."
     })
-public final class ValidateCommand implements Callable<Integer> {
-  @Mixin private ServerOptions server;
-  @Spec private CommandSpec spec;
-
-  @Option(names = "--json", description = "Print the server's validation body as JSON.")
-  private boolean json;
+public final class ValidateCommand extends ReportCommand<ValidatePreferredProviderResponse> {
+  @Override
+  ValidatePreferredProviderResponse fetch(Mix mix) {
+    return mix.authentication().validatePreferredProvider();
+  }
 
   @Override
-  public Integer call() {
-    ValidatePreferredProviderResponse validation;
-    try (Mix mix = server.connect()) {
-      validation = mix.authentication().validatePreferredProvider();
+  void printText(Output output, ValidatePreferredProviderResponse response) {
+    output.println(response.message());
+    if (!response.valid()) {
+      output.note("Store a key with mix-auth set-key " + response.provider() + ", sign in with mix-auth login "
+          + response.provider() + ", or pick another provider with mix-auth prefs set --provider ID.");
     }
+  }
 
-    Output output = Output.of(spec);
-    if (json) {
-      JsonOutput.print(output, validation);
-    } else {
-      output.println(validation.message());
-      if (!validation.valid()) {
-        output.note("Store a key with mix-auth set-key " + validation.provider() + ", sign in with mix-auth login "
-            + validation.provider() + ", or pick another provider with mix-auth prefs set --provider ID.");
-      }
-    }
-    return validation.valid() ? ExitCodes.OK : ExitCodes.FAILED;
+  @Override
+  int exitCode(ValidatePreferredProviderResponse response) {
+    return response.valid() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }
