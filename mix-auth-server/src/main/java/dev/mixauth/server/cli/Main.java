@@ -4,6 +4,7 @@ import dev.mixauth.server.MixAuthServer;
 import dev.mixauth.server.cli.client.ClientErrors;
 import dev.mixauth.server.cli.client.ExitCodes;
 import dev.mixauth.server.cli.client.HealthCommand;
+import dev.mixauth.server.cli.client.LoginCommand;
 import dev.mixauth.server.cli.client.LogoutCommand;
 import dev.mixauth.server.cli.client.PrefsCommand;
 import dev.mixauth.server.cli.client.SetKeyCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       StatusCommand.class,
       SetKeyCommand.class,
+      LoginCommand.class,
       LogoutCommand.class,
       ValidateCommand.class,
       PrefsCommand.class,

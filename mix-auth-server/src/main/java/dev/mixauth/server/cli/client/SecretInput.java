@@ -35,7 +35,8 @@ final class SecretInput {
   static String readAll(String prompt) throws IOException {
     Console console = System.console();
     if (console != null) {
-      return readHidden(console, prompt);
+      String typed = readHidden(console, prompt);
+      return typed == null ? "" : typed;
     }
     byte[] bytes = System.in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
@@ -52,18 +53,18 @@ final class SecretInput {
   static String readLine(String prompt) throws IOException {
     Console console = System.console();
     if (console != null) {
-      String line = readHidden(console, prompt);
-      return line.isEmpty() ? null : line;
+      return readHidden(console, prompt);
     }
     BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = reader.readLine();
     return line == null ? null : line.strip();
   }
 
+  /** Returns the typed line without surrounding whitespace, or null at the end of input. */
   private static String readHidden(Console console, String prompt) {
     char[] typed = console.readPassword("%s", prompt);
     if (typed == null) {
-      return "";
+      return null;
     }
     try {
       return new String(typed).strip();
