@@ -12,6 +12,9 @@ import java.util.Optional;
  * Opens a URL in the user's browser with {@code open} on macOS or {@code xdg-open} elsewhere, and
  * only when a display is available. java.awt.Desktop is not used: it is missing on headless
  * servers and loads AWT into a command line tool.
+ *
+ * <p>NOTE: no test starts a launcher, because tests must not open a browser. They pass
+ * --no-browser and run without DISPLAY.
  */
 final class BrowserLauncher {
   private BrowserLauncher() {}
