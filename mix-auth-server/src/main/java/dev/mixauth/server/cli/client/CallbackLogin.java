@@ -35,11 +35,12 @@ record CallbackLogin(Mix mix, Output output, String provider, String state) {
     Instant deadline = started.plus(timeout);
     boolean pasteOpen = true;
     long lastMinute = 0;
+    boolean progressShown = false;
     for (int tick = 0; Instant.now().isBefore(deadline); tick++) {
       if (pasteOpen) {
         String line = waitForPaste(pasted);
         if (line != null && !line.isEmpty()) {
-          clearProgress(terminal);
+          clearProgress(progressShown);
           HandleOAuthCallbackResponse done = mix.authentication().handleOAuthCallback(line, provider, state);
           LoginCommand.printSignedIn(output, done);
           return ExitCodes.OK;
@@ -55,7 +56,7 @@ record CallbackLogin(Mix mix, Output output, String provider, String state) {
       }
 
       if (hasNewTokens(before, status())) {
-        clearProgress(terminal);
+        clearProgress(progressShown);
         output.println("Signed in to " + before.displayName() + " with OAuth; the tokens are stored.");
         return ExitCodes.OK;
       }
@@ -65,13 +66,14 @@ record CallbackLogin(Mix mix, Output output, String provider, String state) {
         output.err().print("\r" + SPINNER[tick % SPINNER.length] + " Waiting for the sign-in ("
             + Times.shortDuration(elapsed) + " of " + Times.shortDuration(timeout) + ") ");
         output.err().flush();
+        progressShown = true;
       } else if (elapsed.toMinutes() > lastMinute) {
         lastMinute = elapsed.toMinutes();
         output.note("Still waiting for the sign-in (" + lastMinute + " of " + timeout.toMinutes() + " minutes).");
       }
     }
 
-    clearProgress(terminal);
+    clearProgress(progressShown);
     output.error("timed out after " + timeout.toMinutes() + " minutes waiting for the " + provider
         + " sign-in; run mix-auth login " + provider + " to start again.");
     return ExitCodes.FAILED;
@@ -119,8 +121,9 @@ record CallbackLogin(Mix mix, Output output, String provider, String state) {
     return pasted;
   }
 
-  private void clearProgress(boolean terminal) {
-    if (terminal) {
+  /** Erases the progress line, if one was printed, so that the next message starts a clean line. */
+  private void clearProgress(boolean progressShown) {
+    if (progressShown) {
       output.err().print("\r\033[K");
       output.err().flush();
     }
