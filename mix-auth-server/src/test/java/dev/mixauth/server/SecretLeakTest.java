@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs a full scenario of keys, sign-ins and failures, then searches every log line, response body
+ * Runs a full scenario of keys, sign-ins, refreshes, failures and a key rotation, then searches every log line, response body
  * and store file for each secret that was used.
  */
 class SecretLeakTest {
@@ -58,31 +58,48 @@ class SecretLeakTest {
           }
           bodies.add(server.post("/api/auth/oauth-callback",
               Map.of("provider", "anthropic", "code", pasted, "state", started.text("state"))).body());
-          fakes.lastRequest(Endpoint.ANTHROPIC_TOKEN).ifPresent(request -> secrets.add(verifier(request.body())));
+          fakes.lastRequest(Endpoint.ANTHROPIC_TOKEN).ifPresent(request -> secrets.add(field(request.body(), "code_verifier")));
         }
+
+        server.clock().advance(java.time.Duration.ofHours(8));
+        fakes.failNext(Endpoint.ANTHROPIC_TOKEN, Failure.htmlPage());
+        bodies.add(server.post("/internal/auth/refresh-tokens", null).body());
+        server.clock().advance(java.time.Duration.ofHours(1));
+        bodies.add(server.post("/internal/auth/refresh-tokens", null).body());
+        secrets.add(field(fakes.lastRequest(Endpoint.ANTHROPIC_TOKEN).orElseThrow().body(), "refresh_token"));
 
         bodies.add(server.get("/api/auth/status").body());
         bodies.add(server.get("/api/auth/validate").body());
         bodies.add(server.get("/health/auth").body());
         bodies.add(server.delete("/api/auth/openrouter").body());
       }
+      assertThat(dev.mixauth.server.cli.Main.run("rotate-key", "--data-dir", dataDir.toString())).isZero();
+      try (TestServer server = TestServer.start(dataDir, Fakes.environment(fakes))) {
+        bodies.add(server.get("/api/auth/status").body());
+      }
 
       List<String> places = new ArrayList<>(logs.lines());
       places.addAll(bodies);
       places.addAll(storeFiles());
+      try (var store = dev.mixauth.server.store.sqlite.SqliteCredentialStore.open(dataDir)) {
+        store.listAudit(1000).forEach(event -> places.add(event.toString()));
+      }
       assertThat(places).hasSizeGreaterThan(20);
+      secrets.remove("");
+      assertThat(secrets).hasSizeGreaterThan(8);
       for (String secret : secrets) {
         for (String place : places) {
           assertThat(place.contains(secret)).as("a secret (%s…) appears in: %s", secret.substring(0, 6), 
               place.replace(secret, "<SECRET>")).isFalse();
         }
       }
+      System.out.println("Secrets searched: " + secrets.size() + " in " + places.size() + " places; found: 0");
     }
   }
 
-  private static String verifier(String body) {
+  private static String field(String body, String name) {
     try {
-      return new ObjectMapper().readTree(body).path("code_verifier").asText();
+      return new ObjectMapper().readTree(body).path(name).asText();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -8,11 +8,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks every request passes before its handler: the {@code Host} is a loopback name or a
@@ -21,6 +25,7 @@ import java.util.Set;
  * is configured.
  */
 final class RequestGuard {
+  private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
   private static final long MAX_DISCARD = 1024 * 1024;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
@@ -28,14 +33,17 @@ final class RequestGuard {
   private final Set<String> allowedOrigins;
   private final Optional<byte[]> tokenDigest;
   private final AuditLog audit;
+  private final FailedTokenLimiter limiter;
 
-  RequestGuard(List<String> extraHosts, List<String> origins, Optional<Secret> apiToken, AuditLog audit) {
+  RequestGuard(
+      List<String> extraHosts, List<String> origins, Optional<Secret> apiToken, AuditLog audit, Clock clock) {
     Set<String> hosts = new HashSet<>(LOOPBACK_HOSTS);
     extraHosts.forEach(host -> hosts.add(host.toLowerCase(Locale.ROOT)));
     this.allowedHosts = Set.copyOf(hosts);
     this.allowedOrigins = Set.copyOf(origins);
     this.tokenDigest = apiToken.map(token -> sha256(token.reveal()));
     this.audit = audit;
+    this.limiter = new FailedTokenLimiter(clock);
   }
 
   void check(Context ctx) {
@@ -110,11 +118,22 @@ final class RequestGuard {
     if (tokenDigest.isEmpty() || ctx.path().equals("/health")) {
       return;
     }
+    Duration blocked = limiter.blockedFor(ctx.ip());
+    if (!blocked.isZero()) {
+      ctx.header("Retry-After", Long.toString(Math.max(1, blocked.toSeconds())));
+      throw new ApiError(429, ErrorType.UNAUTHORIZED,
+          "Too many requests with a wrong API token from " + ctx.ip() + "; wait " + Math.max(1, blocked.toSeconds())
+              + " s, then send the right MIX_AUTH_API_TOKEN.");
+    }
     String header = ctx.header("Authorization");
     String presented =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     boolean matches = presented != null && MessageDigest.isEqual(sha256(presented), tokenDigest.get());
     if (!matches) {
+      if (limiter.recordFailure(ctx.ip())) {
+        log.warn("Blocking {} for up to {} s after {} requests with a wrong or missing API token", ctx.ip(),
+            FailedTokenLimiter.WINDOW.toSeconds(), FailedTokenLimiter.MAX_FAILURES);
+      }
       reject(ctx, "token", presented == null ? "no bearer token" : "wrong bearer token");
       throw new ApiError(401, ErrorType.UNAUTHORIZED,
           presented == null

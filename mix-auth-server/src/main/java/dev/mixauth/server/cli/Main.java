@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       PrefsCommand.class,
       HealthCommand.class,
+      RotateKeyCommand.class,
+      AuditCommand.class,
       FakeProviderCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -5,6 +5,7 @@ import dev.mixauth.server.vault.CredentialKind;
 import dev.mixauth.server.vault.CredentialMetadata;
 import dev.mixauth.server.vault.CredentialState;
 import dev.mixauth.server.vault.PendingFlow;
+import dev.mixauth.server.vault.SecretRewriter;
 import dev.mixauth.server.vault.StoredCredential;
 import dev.mixauth.server.vault.StoredPreferences;
 import java.sql.Connection;
@@ -318,6 +319,50 @@ public final class StoreSql {
       ps.setBytes(2, value);
       ps.executeUpdate();
     }
+  }
+
+  /** Rewrites every ciphertext with the rewriter; the caller provides the transaction. */
+  public static int rewriteSecrets(Connection connection, SecretRewriter rewriter) throws SQLException {
+    int rewritten = 0;
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT provider, kind, secret, refresh_secret FROM credentials");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE credentials SET secret = ?, refresh_secret = ? WHERE provider = ? AND kind = ?");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String provider = rs.getString(1);
+        CredentialKind kind = CredentialKind.fromColumn(rs.getString(2));
+        byte[] refresh = rs.getBytes(4);
+        update.setBytes(1, rewriter.credentialSecret(provider, kind, rs.getBytes(3)));
+        update.setBytes(2, refresh == null ? null : rewriter.credentialRefresh(provider, refresh));
+        update.setString(3, provider);
+        update.setString(4, kind.column());
+        update.executeUpdate();
+        rewritten += refresh == null ? 1 : 2;
+      }
+    }
+    try (PreparedStatement select = connection.prepareStatement("SELECT state_hash, verifier FROM oauth_flows");
+        PreparedStatement update = connection.prepareStatement("UPDATE oauth_flows SET verifier = ? WHERE state_hash = ?");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        update.setBytes(1, rewriter.flowVerifier(rs.getString(1), rs.getBytes(2)));
+        update.setString(2, rs.getString(1));
+        update.executeUpdate();
+        rewritten++;
+      }
+    }
+    try (PreparedStatement select = connection.prepareStatement("SELECT key, value FROM store_meta");
+        PreparedStatement update = connection.prepareStatement("UPDATE store_meta SET value = ? WHERE key = ?");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        update.setBytes(1, rewriter.meta(rs.getString(1), rs.getBytes(2)));
+        update.setString(2, rs.getString(1));
+        update.executeUpdate();
+        rewritten++;
+      }
+    }
+    return rewritten;
   }
 
   private static CredentialMetadata metadata(ResultSet rs) throws SQLException {

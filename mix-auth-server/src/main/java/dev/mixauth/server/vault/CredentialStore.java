@@ -72,6 +72,14 @@ public interface CredentialStore extends AutoCloseable {
   void writeMeta(String key, byte[] value);
 
   /**
+   * Replaces every ciphertext (credentials, pending flows, the key check) with the rewriter's
+   * result in one transaction, for key rotation.
+   *
+   * @return how many ciphertexts were rewritten
+   */
+  int rewriteSecrets(SecretRewriter rewriter);
+
+  /**
    * Runs {@code work} while holding the refresh lock of one provider's OAuth credential, so that
    * only one process at a time spends a rotating refresh token. Work done under the lock must
    * re-read the credential first, because another holder may have refreshed it meanwhile.

@@ -50,6 +50,40 @@ public final class CredentialVault {
     }
   }
 
+  /**
+   * Re-encrypts every stored secret with {@code target}, in one transaction. The target must
+   * decrypt what this vault's key wrote, as a rotated keyset that still holds the old key does.
+   *
+   * @return how many ciphertexts were rewritten
+   */
+  public int reencryptAll(SecretBox target) {
+    return store.rewriteSecrets(new SecretRewriter() {
+      @Override
+      public byte[] credentialSecret(String provider, CredentialKind kind, byte[] ciphertext) {
+        return reencrypt(target, ciphertext, secretData(provider, kind));
+      }
+
+      @Override
+      public byte[] credentialRefresh(String provider, byte[] ciphertext) {
+        return reencrypt(target, ciphertext, refreshData(provider));
+      }
+
+      @Override
+      public byte[] flowVerifier(String stateHash, byte[] ciphertext) {
+        return reencrypt(target, ciphertext, associatedData("flow", stateHash, "verifier"));
+      }
+
+      @Override
+      public byte[] meta(String key, byte[] value) {
+        return reencrypt(target, value, associatedData("meta", key));
+      }
+    });
+  }
+
+  private byte[] reencrypt(SecretBox target, byte[] ciphertext, String associatedData) {
+    return target.encrypt(box.decrypt(ciphertext, associatedData), associatedData);
+  }
+
   public StoredCredential sealApiKey(String provider, Secret key, Instant createdAt, Instant now) {
     CredentialMetadata metadata =
         new CredentialMetadata(

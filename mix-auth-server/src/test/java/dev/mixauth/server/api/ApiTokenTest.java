@@ -33,6 +33,25 @@ class ApiTokenTest {
   }
 
   @Test
+  void repeatedWrongTokensAreRateLimited() {
+    try (TestServer server = TestServer.start(dataDir, Map.of("MIX_AUTH_API_TOKEN", TOKEN))) {
+      for (int i = 0; i < 10; i++) {
+        assertThat(server.send("GET", "/api/auth/status", null, Map.of("Authorization", "Bearer guess-" + i)).status())
+            .isEqualTo(401);
+      }
+
+      ApiResponse blocked = server.send("GET", "/api/auth/status", null, Map.of("Authorization", "Bearer " + TOKEN));
+      server.clock().advance(java.time.Duration.ofSeconds(61));
+      ApiResponse later = server.send("GET", "/api/auth/status", null, Map.of("Authorization", "Bearer " + TOKEN));
+
+      assertThat(blocked.status()).isEqualTo(429);
+      assertThat(blocked.errorMessage()).contains("Too many requests with a wrong API token");
+      assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+      assertThat(later.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void healthStaysOpenForProbes() {
     try (TestServer server = TestServer.start(dataDir, Map.of("MIX_AUTH_API_TOKEN", TOKEN))) {
       assertThat(server.get("/health").status()).isEqualTo(200);

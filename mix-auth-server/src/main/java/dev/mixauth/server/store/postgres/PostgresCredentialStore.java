@@ -8,6 +8,7 @@ import dev.mixauth.server.vault.CredentialKind;
 import dev.mixauth.server.vault.CredentialMetadata;
 import dev.mixauth.server.vault.CredentialStore;
 import dev.mixauth.server.vault.PendingFlow;
+import dev.mixauth.server.vault.SecretRewriter;
 import dev.mixauth.server.vault.StoreException;
 import dev.mixauth.server.vault.StoredCredential;
 import dev.mixauth.server.vault.StoredPreferences;
@@ -241,6 +242,11 @@ public final class PostgresCredentialStore implements CredentialStore {
    * @throws StoreException (transient) when the database is unreachable, or when another replica
    *     held the lock for longer than {@link #REFRESH_LOCK_WAIT}
    */
+  @Override
+  public int rewriteSecrets(SecretRewriter rewriter) {
+    return transaction("rewrite every ciphertext", connection -> StoreSql.rewriteSecrets(connection, rewriter));
+  }
+
   @Override
   public <T> T withRefreshLock(String provider, Supplier<T> work) {
     ReentrantLock local = refreshLocks.computeIfAbsent(provider, p -> new ReentrantLock());

@@ -6,6 +6,7 @@ import dev.mixauth.server.vault.CredentialKind;
 import dev.mixauth.server.vault.CredentialMetadata;
 import dev.mixauth.server.vault.CredentialStore;
 import dev.mixauth.server.vault.PendingFlow;
+import dev.mixauth.server.vault.SecretRewriter;
 import dev.mixauth.server.vault.StoreException;
 import dev.mixauth.server.vault.StoredCredential;
 import dev.mixauth.server.vault.StoredPreferences;
@@ -269,6 +270,11 @@ public final class SqliteCredentialStore implements CredentialStore {
    * Serialises refreshes within this process. NOTE: two processes on one SQLite file are not
    * coordinated; team mode, where replicas share a store, runs on PostgreSQL.
    */
+  @Override
+  public int rewriteSecrets(SecretRewriter rewriter) {
+    return transaction("rewrite every ciphertext", () -> StoreSql.rewriteSecrets(connection, rewriter));
+  }
+
   @Override
   public <T> T withRefreshLock(String provider, Supplier<T> work) {
     ReentrantLock refreshLock = refreshLocks.computeIfAbsent(provider, p -> new ReentrantLock());
