@@ -142,7 +142,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Whether to listen on ::1 as well, because clients that resolve {@code localhost} to ::1 first
+   * Decides whether to listen on ::1 as well, because clients that resolve {@code localhost} to ::1 first
    * would otherwise fail to connect. Only for the default IPv4 loopback on a fixed port, and only
    * where the machine has IPv6 loopback and the port is free there.
    */

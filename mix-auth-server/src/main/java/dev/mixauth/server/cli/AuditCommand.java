@@ -29,7 +29,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Folder of the store (default: as for serve).")
   private Path dataDir;
 
-  @Option(names = "--limit", defaultValue = "100", description = "Most events to print (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--limit", defaultValue = "100", description = "Maximum number of events to print (default: ${DEFAULT-VALUE}).")
   private int limit;
 
   @Override

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Calls a provider's token endpoint for the code exchange and for refreshes, in the body format
- * its settings name, and classifies the answer. Login and refresh share the one token URL setting.
+ * its settings name, and classifies the response. Login and refresh share the one token URL setting.
  */
 public final class TokenEndpoint {
   private static final int MAX_DESCRIPTION = 200;

@@ -4,9 +4,9 @@ package dev.mixauth.server.provider;
 public sealed interface KeyCheck {
   record Accepted() implements KeyCheck {}
 
-  /** The provider answered 401 or 403. */
+  /** The provider responded 401 or 403. */
   record Rejected(int status) implements KeyCheck {}
 
-  /** No usable answer: unreachable, timed out, 5XX, or not JSON. */
+  /** No usable response: unreachable, timed out, 5XX, or not JSON. */
   record Unavailable(String reason) implements KeyCheck {}
 }

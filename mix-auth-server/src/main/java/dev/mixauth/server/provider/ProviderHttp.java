@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sends requests to provider servers with one timeout, and describes failed answers in words
+ * Sends requests to provider servers with one timeout, and describes failed responses in words
  * people can act on. Request and response bodies are never logged or put into messages, because
  * they carry keys, codes and tokens.
  */
@@ -33,7 +33,7 @@ public final class ProviderHttp {
   }
 
   /**
-   * Sends a request and returns the answer, or the reason no answer arrived.
+   * Sends a request and returns the response, or the reason no response arrived.
    *
    * @throws InterruptedException when the calling thread is interrupted while waiting
    */
@@ -80,7 +80,7 @@ public final class ProviderHttp {
       return type.startsWith("application/json") || type.contains("+json");
     }
 
-    /** Returns the {@code Retry-After} wait, when the answer gives one in seconds. */
+    /** Returns the {@code Retry-After} wait, when the response gives one in seconds. */
     public Optional<Duration> retryAfter() {
       return response.headers()
           .firstValue("Retry-After")

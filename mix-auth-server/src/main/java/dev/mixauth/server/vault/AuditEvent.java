@@ -3,7 +3,7 @@ package dev.mixauth.server.vault;
 import java.time.Instant;
 
 /**
- * One recorded credential change or rejected request. It never holds a secret: at most a key hint
+ * One recorded credential change or rejected request. It never contains a secret: at most a key hint
  * in {@code detail}.
  */
 public record AuditEvent(

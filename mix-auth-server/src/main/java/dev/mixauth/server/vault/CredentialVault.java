@@ -52,7 +52,7 @@ public final class CredentialVault {
 
   /**
    * Re-encrypts every stored secret with {@code target}, in one transaction. The target must
-   * decrypt what this vault's key wrote, as a rotated keyset that still holds the old key does.
+   * decrypt what this vault's key wrote, as a rotated keyset that still contains the old key does.
    *
    * @return how many ciphertexts were rewritten
    */

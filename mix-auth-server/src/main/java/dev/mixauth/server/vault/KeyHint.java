@@ -1,7 +1,7 @@
 package dev.mixauth.server.vault;
 
 /**
- * Builds the short hint that stands in for a key wherever people need to recognise it: the
+ * Builds the short hint that replaces a key wherever people need to recognise it: the
  * provider prefix and the last four characters, such as {@code sk-or-v1-…a9F2}.
  */
 public final class KeyHint {

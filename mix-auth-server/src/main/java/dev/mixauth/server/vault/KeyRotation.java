@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class KeyRotation {
   private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
-  /** What a rotation did. */
+  /** The outcome of a rotation: ciphertexts rewritten, keys in the keyset, and where it was saved. */
   public record Result(int rewritten, int keys, Path savedTo) {}
 
   private KeyRotation() {}

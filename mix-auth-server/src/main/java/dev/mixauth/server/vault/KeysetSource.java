@@ -38,7 +38,7 @@ public final class KeysetSource {
    *
    * @param masterKey the value of {@code MIX_AUTH_MASTER_KEY}, if set
    * @param keyFile where the key file lives or is created
-   * @param storeHasSecrets whether the store already holds ciphertext; a missing key file is then
+   * @param storeHasSecrets whether the store already contains ciphertext; a missing key file is then
    *     an error instead of a reason to create a new key, because a new key could never decrypt
    *     the existing rows
    */

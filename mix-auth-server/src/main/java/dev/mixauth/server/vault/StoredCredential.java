@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One credential row as the store holds it: ciphertext and metadata. The plain secret exists only
+ * One credential row as the store keeps it: ciphertext and metadata. The plain secret exists only
  * inside {@link CredentialVault}.
  *
  * @param secret the encrypted API key or OAuth access token
