@@ -10,7 +10,7 @@ final class StatusMessages {
     if (status.authenticated()) {
       return switch (status.method()) {
         case OAUTH -> name + " is ready: signed in with OAuth"
-            + (status.expiresAt() == null ? "." : " (access token expires " + status.expiresAt() + ").");
+            + (status.expiresAt() == null ? "." : " (access token expires " + status.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ").");
         case API_KEY -> status.source() == CredentialSource.ENVIRONMENT
             ? name + " is ready: using the API key from " + provider.environmentVariable() + " (" + status.keyHint() + ")."
             : name + " is ready: using the stored API key " + status.keyHint() + ".";
