@@ -19,6 +19,10 @@ public class Quickstart {
     // snippet:start quickstart
     String serverUrl = args.length > 0 ? args[0] : "http://localhost:8088";
     String apiKey = System.getenv("OPENROUTER_API_KEY");
+    if (apiKey == null) {
+      System.err.println("Set OPENROUTER_API_KEY to the key to store.");
+      System.exit(2);
+    }
     try (Mix mix = Mix.builder().serverUrl(serverUrl).build()) {
       StoreApiKeyResponse stored = mix.authentication().storeApiKey(apiKey, Provider.OPENROUTER);
       System.out.println(stored.message());

@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the audit trail: every credential change and rejected request, newest first, with",
-      "time, operation, provider, outcome, client address and detail. It holds no secrets.",
-      "Reads the store directly, so it works while the server runs.",
+      "Prints the audit trail, newest first.",
+      "",
+      "Each credential change and each request rejected by the Host, Origin",
+      "or API token checks is listed with time, operation, provider,",
+      "outcome, client address and detail. It holds no secrets. The store",
+      "is read directly, so this works while the server runs.",
       "",
       "Exit codes: 0 printed, 1 the store could not be read, 2 usage error."
     })

@@ -22,15 +22,19 @@ import picocli.CommandLine.Option;
     name = "rotate-key",
     mixinStandardHelpOptions = true,
     description = {
-      "Adds a new primary AES-256-GCM key to the keyset and re-encrypts every stored secret with it",
-      "in one transaction. Old ciphertext keeps decrypting until the rotation finishes.",
+      "Re-encrypts every stored secret with a new primary key.",
       "",
-      "Stop the servers that use this store first, and start them again afterwards: a running server",
-      "keeps the old keyset and could not decrypt what the new key wrote.",
-      "With a key file, the file is replaced by the rotated keyset. With MIX_AUTH_MASTER_KEY, the",
-      "rotated keyset is written to --output, and MIX_AUTH_MASTER_KEY must be set to its contents.",
+      "Adds a new AES-256-GCM key to the keyset as primary and re-encrypts",
+      "every secret with it in one transaction. Old ciphertext keeps",
+      "decrypting until the rotation finishes.",
       "",
-      "Exit codes: 0 rotated, 1 the rotation failed (nothing was re-encrypted), 2 usage error."
+      "Stop the servers of this store first and start them afterwards: a",
+      "running server keeps the old keyset and cannot decrypt the new.",
+      "With a key file, the file is replaced by the rotated keyset. With",
+      "MIX_AUTH_MASTER_KEY, the rotated keyset is written to --output; set",
+      "MIX_AUTH_MASTER_KEY to its contents.",
+      "",
+      "Exit codes: 0 rotated, 1 failed (nothing re-encrypted), 2 usage error."
     })
 final class RotateKeyCommand implements Callable<Integer> {
 

@@ -18,16 +18,32 @@ import picocli.CommandLine.Option;
     description = {
       "Starts the Mix authentication server.",
       "",
-      "Settings come from flags, then MIX_AUTH_* environment variables, then defaults:",
-      "  MIX_AUTH_HOST, MIX_AUTH_PORT, MIX_AUTH_DATA_DIR   listener and data folder",
-      "  MIX_AUTH_MASTER_KEY       Tink JSON keyset (or its base64); default: <data dir>/master.key; required in team mode",
-      "  MIX_AUTH_API_TOKEN        bearer token required on every request; needed off loopback and in team mode",
-      "  MIX_AUTH_DATABASE_URL     PostgreSQL JDBC URL shared by replicas (team mode); default: SQLite in the data dir",
-      "  MIX_AUTH_DATABASE_USER, MIX_AUTH_DATABASE_PASSWORD   database login, unless the URL carries it",
-      "  MIX_AUTH_ANTHROPIC_OAUTH  'enabled' to allow Claude sign-in (default: disabled)",
-      "  MIX_AUTH_<PROVIDER>_AUTHORIZE_URL, _TOKEN_URL, _REDIRECT_URI, _API_URL   provider endpoints",
-      "  MIX_AUTH_ALLOWED_HOSTS, MIX_AUTH_ALLOWED_ORIGINS   extra Host names and browser origins (comma-separated)",
-      "  ANTHROPIC_API_KEY, OPENAI_API_KEY, OPENROUTER_API_KEY   keys used when none is stored",
+      "Settings come from flags, then environment variables, then defaults:",
+      "  MIX_AUTH_HOST, MIX_AUTH_PORT    listener (127.0.0.1, 8088)",
+      "  MIX_AUTH_DATA_DIR               store and key file folder",
+      "  MIX_AUTH_MASTER_KEY             Tink JSON keyset or its base64;",
+      "                                  default <data dir>/master.key",
+      "  MIX_AUTH_API_TOKEN              bearer token on every request; needed",
+      "                                  off loopback and in team mode",
+      "  MIX_AUTH_DATABASE_URL           PostgreSQL JDBC URL (team mode)",
+      "  MIX_AUTH_DATABASE_USER, _PASSWORD   database login",
+      "  MIX_AUTH_ALLOWED_HOSTS          extra Host names, comma-separated",
+      "  MIX_AUTH_ALLOWED_ORIGINS        browser origins, comma-separated",
+      "  MIX_AUTH_ANTHROPIC_OAUTH        Claude sign-in (default disabled)",
+      "  MIX_AUTH_OPENAI_OAUTH           ChatGPT sign-in (default enabled)",
+      "  MIX_AUTH_OPENAI_CALLBACK_LISTENER  listen on the redirect port",
+      "                                  (default enabled)",
+      "  MIX_AUTH_<PROVIDER>_AUTHORIZE_URL, _TOKEN_URL, _REDIRECT_URI,",
+      "    _CLIENT_ID, _API_URL          provider endpoints and client ids",
+      "  MIX_AUTH_ANTHROPIC_TOKEN_FORMAT json (default) or form",
+      "  MIX_AUTH_ANTHROPIC_STATE_MODE   independent (default) or verifier",
+      "  MIX_AUTH_OPENAI_REVOKE_URL      revocation endpoint for logout",
+      "  MIX_AUTH_PROVIDER_TIMEOUT_MS    provider call limit (15000)",
+      "  MIX_AUTH_REFRESH_INTERVAL_MS    token refresh check (180000)",
+      "  ANTHROPIC_API_KEY, OPENAI_API_KEY, OPENROUTER_API_KEY",
+      "                                  keys used when none is stored",
+      "",
+      "The server logs to standard error.",
       ""
     })
 final class ServeCommand implements Callable<Integer> {
@@ -38,8 +54,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: 8088, or MIX_AUTH_PORT).")
   private Integer port;
 
-  @Option(names = "--data-dir", description = "Folder of the store and key file (default: $XDG_DATA_HOME/mix-auth,"
-      + " else ~/.local/share/mix-auth, or MIX_AUTH_DATA_DIR).")
+  @Option(names = "--data-dir", description = "Folder of the store and key file (default:"
+      + " MIX_AUTH_DATA_DIR, else $XDG_DATA_HOME/mix-auth, else ~/.local/share/mix-auth).")
   private Path dataDir;
 
   @Override

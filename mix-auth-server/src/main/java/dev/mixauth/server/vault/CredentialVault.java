@@ -1,6 +1,7 @@
 package dev.mixauth.server.vault;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,8 +42,9 @@ public final class CredentialVault {
       value = box.decrypt(check.get(), associatedData("meta", KEY_CHECK));
     } catch (VaultException e) {
       throw new VaultException(
-          "The configured key cannot decrypt this store: it was written with another key. Set"
-              + " MIX_AUTH_MASTER_KEY or restore the key file the store was written with.",
+          "The configured key cannot decrypt this store: it was written with another key, so none of its"
+              + " credentials can be used (" + describeCredentials() + "). Set MIX_AUTH_MASTER_KEY or restore the"
+              + " key file the store was written with; nothing was decrypted or sent anywhere.",
           e);
     }
     if (!value.sameAs(KEY_CHECK_VALUE)) {
@@ -82,6 +84,14 @@ public final class CredentialVault {
 
   private byte[] reencrypt(SecretBox target, byte[] ciphertext, String associatedData) {
     return target.encrypt(box.decrypt(ciphertext, associatedData), associatedData);
+  }
+
+  /** Lists the stored credentials as {@code provider kind} pairs, for messages; no secrets. */
+  private String describeCredentials() {
+    List<String> credentials = store.listMetadata().stream()
+        .map(m -> m.provider() + " " + m.kind().column())
+        .toList();
+    return credentials.isEmpty() ? "no credentials are stored" : "stored: " + String.join(", ", credentials);
   }
 
   public StoredCredential sealApiKey(String provider, Secret key, Instant createdAt, Instant now) {

@@ -114,7 +114,9 @@ class PersistenceTest {
 
     assertThatThrownBy(() -> TestServer.start(dataDir, Map.of("MIX_AUTH_MASTER_KEY", otherKey)))
         .isInstanceOf(VaultException.class)
-        .hasMessageContaining("cannot decrypt this store");
+        .hasMessageContaining("cannot decrypt this store")
+        .hasMessageContaining("stored: openrouter api_key")
+        .hasMessageNotContaining(OPENROUTER_KEY);
   }
 
   @Test

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
           + " starting an agent."
     })
 public final class ValidateCommand extends ReportCommand<ValidatePreferredProviderResponse> {
+  /** The providers with an OAuth sign-in; the others only take API keys. */
+  private static final java.util.Set<String> OAUTH_PROVIDERS = java.util.Set.of("anthropic", "openai");
+
   @Override
   ValidatePreferredProviderResponse fetch(Mix mix) {
     return mix.authentication().validatePreferredProvider();
@@ -24,8 +27,10 @@ public final class ValidateCommand extends ReportCommand<ValidatePreferredProvid
   void printText(Output output, ValidatePreferredProviderResponse response) {
     output.println(response.message());
     if (!response.valid()) {
-      output.note("Store a key with mix-auth set-key " + response.provider() + ", sign in with mix-auth login "
-          + response.provider() + ", or pick another provider with mix-auth prefs set --provider ID.");
+      String provider = response.provider();
+      String signIn = OAUTH_PROVIDERS.contains(provider) ? ", sign in with mix-auth login " + provider : "";
+      output.note("Store a key with mix-auth set-key " + provider + signIn
+          + ", or pick another provider with mix-auth prefs set --provider ID.");
     }
   }
 
