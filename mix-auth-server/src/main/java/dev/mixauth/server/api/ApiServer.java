@@ -61,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts listening on {@code host:port}; port 0 picks a free port. */
   public static ApiServer start(Dependencies deps, String host, int port) {
-    ErrorResponses errors = new ErrorResponses(deps.json());
+    ErrorResponses errors = new ErrorResponses(deps.json(), new RejectionAudit(deps.audit(), deps.clock()));
     RequestGuard guard = new RequestGuard(deps.allowedHosts(), deps.allowedOrigins(), deps.apiToken(), deps.audit(), deps.clock());
     AuthHandlers auth = new AuthHandlers(deps.json(), deps.credentials(), deps.oauth(), deps.status());
     PreferenceHandlers preferences = new PreferenceHandlers(deps.json(), deps.preferences(), deps.registry());

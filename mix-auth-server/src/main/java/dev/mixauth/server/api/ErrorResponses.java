@@ -20,8 +20,11 @@ final class ErrorResponses {
 
   private final ObjectMapper json;
 
-  ErrorResponses(ObjectMapper json) {
+  private final RejectionAudit rejections;
+
+  ErrorResponses(ObjectMapper json, RejectionAudit rejections) {
     this.json = json;
+    this.rejections = rejections;
   }
 
   void write(Context ctx, int status, ErrorType type, String message) {
@@ -39,7 +42,14 @@ final class ErrorResponses {
     ctx.attribute(WRITTEN, Boolean.TRUE);
   }
 
+  /**
+   * Writes a rejection of the HTTP layer. Input rejections (400, 413, 415) are audited here; the
+   * request guard audits its own Host, Origin and token rejections.
+   */
   void apiError(ApiError e, Context ctx) {
+    if (e.status() == 400 || e.status() == 413 || e.status() == 415) {
+      rejections.record(ctx, e.status());
+    }
     write(ctx, e.status(), e.type(), e.getMessage());
   }
 

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
     description = {
       "Prints the audit trail, newest first.",
       "",
-      "Each credential change and each request rejected by the Host, Origin",
-      "or API token checks is listed with time, operation, provider,",
-      "outcome, client address and detail. It holds no secrets. The store",
-      "is read directly, so this works while the server runs.",
+      "Each credential change and each rejected request is listed with",
+      "time, operation, provider, outcome, client address and detail",
+      "(input rejections up to 30 a minute per client). It holds no",
+      "secrets. The store is read directly, so this works while the",
+      "server runs.",
       "",
       "Exit codes: 0 printed, 1 the store could not be read, 2 usage error."
     })

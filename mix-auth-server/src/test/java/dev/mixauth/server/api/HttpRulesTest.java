@@ -150,6 +150,21 @@ class HttpRulesTest {
   }
 
   @Test
+  void inputRejectionsAreAuditedWithinBudget() {
+    for (int i = 0; i < 35; i++) {
+      server.postJson("/api/auth/api-key", "{\"provider\": " + i);
+    }
+
+    try (var store = dev.mixauth.server.store.sqlite.SqliteCredentialStore.open(dataDir)) {
+      var rejected = store.listAudit(100).stream().filter(e -> "rejected_input".equals(e.outcome())).toList();
+      assertThat(rejected).hasSize(31);
+      assertThat(rejected.get(0).detail()).contains("more than 30 rejected requests this minute");
+      assertThat(rejected.get(1).detail()).isEqualTo("POST /api/auth/api-key: HTTP 400");
+      assertThat(rejected.get(1).client()).isEqualTo("127.0.0.1");
+    }
+  }
+
+  @Test
   void healthAndOpenApiAreServed() {
     ApiResponse health = server.get("/health");
     ApiResponse openApi = server.get("/openapi.yaml");
