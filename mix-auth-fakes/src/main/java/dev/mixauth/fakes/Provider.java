@@ -28,9 +28,9 @@ public enum Provider {
    *     known ids
    */
   public static Provider fromId(String id) {
-    String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    String normalised = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
     for (Provider provider : values()) {
-      if (provider.id.equals(wanted)) {
+      if (provider.id.equals(normalised)) {
         return provider;
       }
     }

@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the requests that Jetty rejects before they reach a route (an ambiguous or malformed
+ * Responds to the requests that Jetty rejects before they reach a route (an ambiguous or malformed
  * URI, a bad header) with the same error envelope as every other error, instead of an HTML page.
  */
 final class JettyErrors extends ErrorHandler {
@@ -44,11 +44,18 @@ final class JettyErrors extends ErrorHandler {
     error.put("code", code);
     error.put("message", "The request was rejected before it reached the API (HTTP " + code
         + (reason == null || reason.isBlank() ? "" : ": " + reason) + "); check the URL and headers.");
-    error.put("type", code == 404 ? "not_found" : code >= 500 ? "internal_error" : "bad_request");
+    error.put("type", errorType(code).wire());
     try {
       return json.writeValueAsString(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The error envelope always serialises", e);
     }
+  }
+
+  private static ErrorType errorType(int code) {
+    if (code == 404) {
+      return ErrorType.NOT_FOUND;
+    }
+    return code >= 500 ? ErrorType.INTERNAL_ERROR : ErrorType.BAD_REQUEST;
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Records requests rejected for their input (malformed body, wrong type, size, content type) in
  * the audit trail. At most {@link #MAX_PER_MINUTE} a minute are recorded per client address, then
- * one event says that more were left out, so that a client without credentials cannot fill the
+ * one event records that more were left out, so that a client without credentials cannot fill the
  * store with audit rows.
  */
 final class RejectionAudit {

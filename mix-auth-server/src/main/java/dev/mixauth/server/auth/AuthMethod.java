@@ -1,6 +1,6 @@
 package dev.mixauth.server.auth;
 
-/** How a provider is authenticated, with its name on the wire. */
+/** The way a provider is authenticated, with its name on the wire. */
 public enum AuthMethod {
   OAUTH("oauth"),
   API_KEY("api_key"),

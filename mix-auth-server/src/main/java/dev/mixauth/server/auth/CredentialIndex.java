@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-memory copy of every credential's metadata, so that status and validate answer without
+ * An in-memory copy of every credential's metadata, so that status and validate respond without
  * a disk read or a decryption. Every write through this server calls {@link #reload()} after its
  * commit, so the next status shows it. In team mode a change that another replica commits also
  * reloads it, through the store's change notifications.

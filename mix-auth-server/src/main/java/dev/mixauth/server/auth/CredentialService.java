@@ -100,7 +100,7 @@ public final class CredentialService {
   /**
    * Deletes the stored API key and OAuth credentials of a provider.
    *
-   * @return a sentence that says what was deleted and what still applies
+   * @return a sentence that states what was deleted and what still applies
    * @throws MixAuthException (invalid request) when the only credential comes from the
    *     environment, which this server cannot delete
    */

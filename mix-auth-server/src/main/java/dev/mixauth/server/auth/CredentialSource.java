@@ -1,6 +1,6 @@
 package dev.mixauth.server.auth;
 
-/** Where the credential in use came from, with its name on the wire. */
+/** The origin of the credential in use, with its name on the wire. */
 public enum CredentialSource {
   STORED("stored"),
   ENVIRONMENT("environment");

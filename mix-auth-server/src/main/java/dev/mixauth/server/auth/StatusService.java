@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers which providers can be used now, from the in-memory {@link CredentialIndex} and the
+ * Computes which providers can be used now, from the in-memory {@link CredentialIndex} and the
  * environment keys read at startup: no disk read and no decryption per request.
  *
  * <p>Precedence per provider: an OAuth token that is valid or can be refreshed, then a stored API
@@ -97,7 +97,7 @@ public final class StatusService {
     return new ProviderStatus(provider, false, AuthMethod.NONE, null, null, null, oauthStored);
   }
 
-  /** Whether an OAuth credential is valid now or can be refreshed. */
+  /** Returns whether an OAuth credential is valid now or can be refreshed. */
   public static boolean isUsable(CredentialMetadata oauth, Instant now) {
     if (oauth.state() != CredentialState.ACTIVE) {
       return false;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param redirectUri the redirect registered for the client id
  * @param scopes space-separated scopes requested at the authorize step
  * @param tokenFormat the body format of the code exchange and refresh requests
- * @param stateIsVerifier older compatibility mode that sends the PKCE verifier as the state; it
+ * @param stateIsVerifier older compatibility mode that sends the PKCE verifier as the state. It
  *     publishes the verifier in the authorization URL, so it is weaker and off by default
  * @param sendStateInExchange whether the code exchange body carries {@code state}
  * @param revokeUrl where refresh tokens are revoked on logout; null when the provider has none

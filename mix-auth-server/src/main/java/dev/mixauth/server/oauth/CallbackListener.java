@@ -53,7 +53,7 @@ public final class CallbackListener implements AutoCloseable {
   /**
    * Starts listening unless it already is.
    *
-   * @param pending tells whether any sign-in still waits, so the listener can close when idle
+   * @param pending reports whether any sign-in still waits, so the listener can close when idle
    * @throws MixAuthException (invalid request) naming the port when another program holds it
    */
   public synchronized void open(Completion completion, BooleanSupplier pending) {
@@ -100,7 +100,7 @@ public final class CallbackListener implements AutoCloseable {
 
   /**
    * Closes the listener soon when no sign-in is pending any more. The check runs on the listener's
-   * own thread after a short delay, so a redirect that is being answered still gets its page.
+   * own thread after a short delay, so a redirect that is being handled still gets its page.
    */
   public synchronized void closeIfIdle(BooleanSupplier pending) {
     if (idleCheck != null) {

@@ -119,7 +119,7 @@ public final class OAuthFlowService {
    * Completes a sign-in: checks the state, exchanges the code and stores the tokens.
    *
    * @throws MixAuthException (invalid request) for an unknown, expired, used or foreign state and
-   *     a refused code; (provider unavailable) when the provider gives no usable answer, in which
+   *     a refused code; (provider unavailable) when the provider gives no usable response, in which
    *     case the flow stays usable
    */
   public CompletedLogin complete(String providerId, String codeField, String stateField, Caller caller) {
@@ -222,7 +222,7 @@ public final class OAuthFlowService {
     return new CompletedLogin(provider.id(), successMessage(provider), secondsUntil(expiresAt, now));
   }
 
-  /** Answers a retried callback: the same code gets the same success, any other code a 400. */
+  /** Handles a retried callback: the same code gets the same success, any other code a 400. */
   private CompletedLogin repeatedCallback(
       ProviderInfo provider, PendingFlow flow, String codeHash, Instant now, Caller caller) {
     if (!codeHash.equals(flow.codeHash())) {

@@ -3,7 +3,7 @@ package dev.mixauth.server.oauth;
 import java.time.Instant;
 
 /**
- * What one refresh attempt of a provider's OAuth credential did.
+ * The result of one refresh attempt of a provider's OAuth credential.
  *
  * @param provider the provider id
  * @param kind what happened
@@ -20,7 +20,7 @@ public record RefreshOutcome(String provider, Kind kind, String detail, Instant 
     ALREADY_FRESH,
     /** The provider rejected the refresh token; the user must sign in again once the token expires. */
     REJECTED,
-    /** No usable answer (429, timeout, 5XX, not JSON); the tokens are kept and retried later. */
+    /** No usable response (429, timeout, 5XX, not JSON); the tokens are kept and retried later. */
     RETRY_LATER,
     /** There is nothing to refresh: no OAuth credential, or no refresh token. */
     NOT_REFRESHABLE

@@ -91,31 +91,43 @@ public final class TokenEndpoint {
     if (status == 429 || status >= 500) {
       return new TokenResult.Unavailable(exchange.summary(), exchange.retryAfter().orElse(null));
     }
+
     JsonNode node = exchange.isJson() ? parse(exchange.response().body()) : null;
     if (node == null || !node.isObject()) {
       return new TokenResult.Unavailable(exchange.summary() + " instead of a JSON token response", null);
     }
+
     if (status >= 400) {
-      String error = text(node, "error");
-      if (error == null) {
-        return new TokenResult.Unavailable(exchange.summary() + " without an OAuth error code", null);
-      }
-      String description = scrub(text(node, "error_description"), sent);
-      return new TokenResult.Refused(status, scrub(error, sent), description);
+      return refused(exchange, node, sent);
     }
     if (status < 200 || status >= 300) {
       return new TokenResult.Unavailable(exchange.summary(), null);
     }
+    return issued(node, status);
+  }
+
+  /** Reads an OAuth error response (RFC 6749 section 5.2). */
+  private static TokenResult refused(ProviderHttp.Exchange exchange, JsonNode node, Secret sent) {
+    String error = text(node, "error");
+    if (error == null) {
+      return new TokenResult.Unavailable(exchange.summary() + " without an OAuth error code", null);
+    }
+    String description = scrub(text(node, "error_description"), sent);
+    return new TokenResult.Refused(exchange.status(), scrub(error, sent), description);
+  }
+
+  /** Reads a successful token response (RFC 6749 section 5.1); blank tokens count as absent. */
+  private static TokenResult issued(JsonNode node, int status) {
     String access = text(node, "access_token");
     if (access == null) {
       return new TokenResult.Unavailable("answered HTTP " + status + " without an access_token", null);
     }
     String refresh = text(node, "refresh_token");
     JsonNode expiresIn = node.get("expires_in");
-    Duration lifetime =
-        expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-            ? Duration.ofSeconds(expiresIn.asLong())
-            : null;
+    Duration lifetime = null;
+    if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0) {
+      lifetime = Duration.ofSeconds(expiresIn.asLong());
+    }
     return new TokenResult.Issued(Secret.of(access), refresh == null ? null : Secret.of(refresh), lifetime);
   }
 

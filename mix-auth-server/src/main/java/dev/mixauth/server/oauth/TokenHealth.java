@@ -65,7 +65,12 @@ public final class TokenHealth {
         default -> { }
       }
     }
-    String overall = unhealthy ? "unhealthy" : degraded ? "degraded" : "healthy";
+    String overall = "healthy";
+    if (unhealthy) {
+      overall = "unhealthy";
+    } else if (degraded) {
+      overall = "degraded";
+    }
     return new Report(overall, now, providers);
   }
 

@@ -156,7 +156,7 @@ public final class TokenRefresher {
     StoredCredential row = vault.sealOAuth(provider, next, meta.createdAt(), now, now);
     backoffs.remove(provider);
     if (!vault.store().replaceIfUnchanged(row, meta.updatedAt())) {
-      // NOTE: the tokens just issued are dropped here; this happens only when a write bypassed the
+      // NOTE: the tokens just issued are dropped here. This happens only when a write bypassed the
       // refresh lock, such as a new sign-in completing during the refresh.
       log.warn("The {} credential changed during its refresh; keeping the newer stored value", provider);
       return new RefreshOutcome(provider, Kind.ALREADY_FRESH, "the credential changed during the refresh", meta.expiresAt());

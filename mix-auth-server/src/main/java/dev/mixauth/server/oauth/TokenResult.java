@@ -9,8 +9,8 @@ public sealed interface TokenResult {
   /**
    * The provider issued tokens.
    *
-   * @param refreshToken null when the answer carried none (or a blank one)
-   * @param expiresIn null when the answer did not say
+   * @param refreshToken null when the response carried none (or a blank one)
+   * @param expiresIn null when the response did not give one
    */
   record Issued(Secret accessToken, Secret refreshToken, Duration expiresIn) implements TokenResult {}
 
@@ -22,7 +22,7 @@ public sealed interface TokenResult {
   record Refused(int status, String error, String description) implements TokenResult {}
 
   /**
-   * No usable answer: unreachable, timed out, 429, 5XX, HTML, or JSON without an access token.
+   * No usable response: unreachable, timed out, 429, 5XX, HTML, or JSON without an access token.
    *
    * @param retryAfter the wait the provider asked for, or null
    */

@@ -94,7 +94,7 @@ public final class ProviderHttp {
               });
     }
 
-    /** Describes the answer without its body, such as {@code HTTP 503 (text/html)}. */
+    /** Describes the response without its body, such as {@code HTTP 503 (text/html)}. */
     public String summary() {
       if (!answered()) {
         return failure;

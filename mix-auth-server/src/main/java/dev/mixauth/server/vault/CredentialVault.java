@@ -48,7 +48,7 @@ public final class CredentialVault {
           e);
     }
     if (!value.sameAs(KEY_CHECK_VALUE)) {
-      throw new VaultException("The store's key check holds an unexpected value; the store may be damaged.");
+      throw new VaultException("The store's key check contains an unexpected value, so the store may be damaged; restore it from a backup.");
     }
   }
 

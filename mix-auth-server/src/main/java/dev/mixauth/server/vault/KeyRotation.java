@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Rotates the store's keyset: adds a new primary AES-256-GCM key, saves the keyset, then
  * re-encrypts every stored secret with the new key in one transaction. The saved keyset still
- * holds the old key, so ciphertext written before the rotation decrypts at every moment, even if
+ * contains the old key, so ciphertext written before the rotation decrypts at every moment, even if
  * the rotation stops half-way.
  */
 public final class KeyRotation {

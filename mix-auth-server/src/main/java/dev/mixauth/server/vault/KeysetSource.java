@@ -38,9 +38,8 @@ public final class KeysetSource {
    *
    * @param masterKey the value of {@code MIX_AUTH_MASTER_KEY}, if set
    * @param keyFile where the key file lives or is created
-   * @param storeHasSecrets whether the store already contains ciphertext; a missing key file is then
-   *     an error instead of a reason to create a new key, because a new key could never decrypt
-   *     the existing rows
+   * @param storeHasSecrets whether the store already contains ciphertext. A missing key file is
+   *     then an error, because a new key could never decrypt the existing rows
    */
   public static KeysetHandle load(Optional<Secret> masterKey, Path keyFile, boolean storeHasSecrets) {
     register();
@@ -54,7 +53,7 @@ public final class KeysetSource {
     }
     if (storeHasSecrets) {
       throw new VaultException(
-          "The store holds encrypted credentials but the key file "
+          "The store contains encrypted credentials but the key file "
               + keyFile
               + " is missing. Restore the key file, or set MIX_AUTH_MASTER_KEY to the keyset the"
               + " store was written with; a new key could not decrypt the existing credentials.");

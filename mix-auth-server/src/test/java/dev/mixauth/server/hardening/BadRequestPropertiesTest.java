@@ -25,8 +25,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Sends generated bad requests to every endpoint and checks that each answer is a 4XX with the
- * error envelope, that the server stays up, and that nothing stored changes. The server holds a
+ * Sends generated bad requests to every endpoint and checks that each response is a 4XX with the
+ * error envelope, that the server stays up, and that nothing stored changes. The server contains a
  * key and preferences, so a request that wrongly changed them would show.
  */
 class BadRequestPropertiesTest {
@@ -85,7 +85,7 @@ class BadRequestPropertiesTest {
       response = server.sendRaw(request.method(), request.path(), request.body(), request.headers());
     } catch (UncheckedIOException first) {
       // Jetty closes the connection after a request it rejects while parsing, and the JDK client
-      // can reuse that pooled connection before it sees the close. One more try is safe here
+      // can reuse that pooled connection before it reads the close. One more try is safe here
       // because every generated request is rejected without a change.
       try {
         response = server.sendRaw(request.method(), request.path(), request.body(), request.headers());

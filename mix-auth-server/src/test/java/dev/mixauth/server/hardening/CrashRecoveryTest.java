@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writes keys in a loop while the server process is killed with SIGKILL at random moments, then
- * restarts it and checks that the store opens and holds every acknowledged write.
+ * restarts it and checks that the store opens and contains every acknowledged write.
  */
 class CrashRecoveryTest {
   private static final int CRASHES = 6;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many concurrent clients mix every operation for a fixed time. One writer per provider stores
- * and deletes its keys, so the final state must match what that writer was last told; readers and
- * senders of bad requests run beside them. No answer may be a 5XX.
+ * and deletes its keys, so the final state must match the last response that writer received. Readers and
+ * senders of bad requests run beside them. No response may be a 5XX.
  */
 class LoadTest {
   private static final Duration RUN_TIME = Duration.ofSeconds(8);
@@ -35,7 +35,7 @@ class LoadTest {
     try (TestServer server = TestServer.start(dataDir, Map.of())) {
       AtomicInteger requests = new AtomicInteger();
       ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
-      Map<String, String> lastTold = new ConcurrentHashMap<>();
+      Map<String, String> lastAcknowledged = new ConcurrentHashMap<>();
       long end = System.nanoTime() + RUN_TIME.toNanos();
       ExecutorService pool = Executors.newFixedThreadPool(12);
       List<Future<?>> clients = new ArrayList<>();
@@ -46,11 +46,11 @@ class LoadTest {
             ApiResponse response;
             if (i % 5 == 4) {
               response = server.delete("/api/auth/" + provider);
-              lastTold.put(provider, "none");
+              lastAcknowledged.put(provider, "none");
             } else {
               String key = PREFIXES.get(provider) + String.format("%010d", i);
               response = server.post("/api/auth/api-key", Map.of("provider", provider, "api_key", key));
-              lastTold.put(provider, "…" + key.substring(key.length() - 4));
+              lastAcknowledged.put(provider, "…" + key.substring(key.length() - 4));
             }
             record(response, requests, serverErrors);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -91,7 +91,7 @@ class LoadTest {
       var providers = server.get("/api/auth/status").json().path("providers");
       for (String provider : PREFIXES.keySet()) {
         var entry = providers.path(provider);
-        String expected = lastTold.get(provider);
+        String expected = lastAcknowledged.get(provider);
         if (expected.equals("none")) {
           assertThat(entry.path("authenticated").asBoolean()).as(provider).isFalse();
         } else {

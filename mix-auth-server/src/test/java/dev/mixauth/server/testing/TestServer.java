@@ -101,7 +101,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
-   * Sends a request with an object serialised as JSON (or no body when null), checks the answer
+   * Sends a request with an object serialised as JSON (or no body when null), checks the response
    * against the OpenAPI document, and returns it.
    */
   public ApiResponse send(String method, String path, Object body, Map<String, String> headers) {

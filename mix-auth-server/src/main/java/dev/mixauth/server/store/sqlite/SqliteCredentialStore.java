@@ -94,7 +94,7 @@ public final class SqliteCredentialStore implements CredentialStore {
         journal = rs.next() ? rs.getString(1) : "unknown";
       }
       if (!"wal".equalsIgnoreCase(journal)) {
-        throw new SQLException("SQLite refused WAL mode (journal mode is " + journal + ")");
+        throw new SQLException("SQLite rejected WAL mode (journal mode is " + journal + ")");
       }
       statement.execute("PRAGMA synchronous = FULL");
       statement.execute("PRAGMA foreign_keys = ON");
